@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from backend.core.api import HealthApi
+from backend.core.views import api_not_found, web_app
+
+api_patterns: list[URLPattern | URLResolver] = [
+    path("health", HealthApi.as_view(), name="health"),
+    path("", include("backend.accounts.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    re_path(r"^(?P<path>.*)$", api_not_found),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include(api_patterns)),
+    # Everything else is a route of the single-page web app.
+    re_path(r"^(?!api/|admin/|static/|ws/)(?P<path>.*)$", web_app, name="web-app"),
+]

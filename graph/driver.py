@@ -1,0 +1,81 @@
+"""One Neo4j driver per process and per configuration, plus the health check.
+
+The driver is thread-safe and pools connections; sessions are short and always name their
+database. Callers pass the driver into repository functions rather than reaching for a global.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import neo4j
+import neo4j.exceptions
+from neo4j import Driver, GraphDatabase
+
+from graph.errors import GraphUnavailable
+from graph.queries.health import PING_QUERY
+
+# Errors that mean "the graph is not reachable or not usable right now".
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
+    neo4j.exceptions.ServiceUnavailable,
+    neo4j.exceptions.SessionExpired,
+    neo4j.exceptions.AuthError,
+    neo4j.exceptions.DatabaseUnavailable,
+    OSError,
+)
+
+
+@dataclass(frozen=True)
+class GraphSettings:
+    uri: str
+    user: str
+    password: str
+    database: str = "neo4j"
+    connection_timeout: float = 3.0
+    max_pool_size: int = 50
+
+
+_drivers: dict[GraphSettings, Driver] = {}
+_lock = threading.Lock()
+
+
+def get_driver(settings: GraphSettings) -> Driver:
+    """The process-wide driver for these settings, created on first use."""
+    with _lock:
+        driver = _drivers.get(settings)
+        if driver is None:
+            driver = GraphDatabase.driver(
+                settings.uri,
+                auth=(settings.user, settings.password),
+                connection_timeout=settings.connection_timeout,
+                connection_acquisition_timeout=settings.connection_timeout * 2,
+                max_connection_pool_size=settings.max_pool_size,
+                # Bounded retries: a down graph should surface as a 503 in seconds, not minutes.
+                max_transaction_retry_time=5.0,
+            )
+            _drivers[settings] = driver
+        return driver
+
+
+def close_drivers() -> None:
+    with _lock:
+        for driver in _drivers.values():
+            driver.close()
+        _drivers.clear()
+
+
+def ping(driver: Driver, database: str) -> float:
+    """Round-trip one trivial query; returns latency in ms or raises GraphUnavailable.
+
+    An auto-commit query rather than a transaction function: the health check must not sit
+    in the driver's retry loop while the graph is down.
+    """
+    started = time.perf_counter()
+    try:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+            session.run(PING_QUERY).consume()
+    except UNAVAILABLE_ERRORS as exc:
+        raise GraphUnavailable(f"Neo4j did not answer: {exc}") from exc
+    return (time.perf_counter() - started) * 1000

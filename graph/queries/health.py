@@ -1,0 +1,1 @@
+PING_QUERY = "RETURN 1 AS ok"
