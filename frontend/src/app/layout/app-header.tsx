@@ -1,0 +1,53 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+
+import logoUrl from '@/assets/logo.svg';
+import { LanguageSwitch } from '@/components/language-switch';
+import { UserMenu } from '@/features/auth/components/user-menu';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const location = useLocation();
+
+  // Only pages that exist get an entry.
+  const items: MenuProps['items'] = [{ key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> }];
+  const selected = items.some((item) => item?.key === location.pathname) ? [location.pathname] : [];
+
+  return (
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 24,
+        borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+        position: 'sticky',
+        top: 0,
+        zIndex: 10,
+      }}
+    >
+      <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flexShrink: 0 }} aria-label={t('app.title')}>
+        <img src={logoUrl} alt="" width={32} height={32} />
+        <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
+          <Typography.Text strong style={{ fontSize: 18, letterSpacing: 1 }} data-testid="brand-name">
+            {t('app.name')}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} className="ningju-brand-subtitle">
+            {t('app.subtitle')}
+          </Typography.Text>
+        </span>
+      </Link>
+      <Menu
+        mode="horizontal"
+        selectedKeys={selected}
+        items={items}
+        style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+      />
+      <Space size="middle" style={{ flexShrink: 0 }}>
+        <LanguageSwitch />
+        <UserMenu />
+      </Space>
+    </Layout.Header>
+  );
+}
