@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs, idempotently and quickly when everything is there.
 #   scripts/bootstrap.sh system|python|frontend|neo4j|all
-# system:   Debian's redis-server, postgresql and chromium (apt, when run as root)
+# system:   Debian's redis-server, postgresql, chromium and a CJK font (apt, when run as root)
 # python:   .venv with the project and its dev tools (re-run when pyproject.toml changes)
 # frontend: a nodeenv on the system Node (>= 20) and `npm ci` + build of frontend/
 # neo4j:    graph/server's Neo4j Community classpath from Maven Central
@@ -20,6 +20,8 @@ system() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   have_postgres || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # A CJK font, so Chromium renders (and screenshots show) Chinese text instead of boxes.
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -eq 0 ]; then return 0; fi
   if [ "$(id -u)" -ne 0 ]; then
     log "missing system packages: ${missing[*]} (not root: install them with apt-get, or set" \
