@@ -52,7 +52,7 @@ python_env() {
 
 node_env() {
   python_env
-  if [ ! -x .nodeenv/bin/npm ]; then
+  if [ ! -f .nodeenv/bin/activate ]; then
     local major
     major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
     if [ "$major" -ge 20 ]; then

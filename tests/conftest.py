@@ -12,15 +12,21 @@ from pathlib import Path
 
 import pytest
 from neo4j import Driver
+from pytest_django import DjangoDbBlocker
 from rest_framework.test import APIClient
 
 from backend.accounts.models import Role, User
 from backend.accounts.services import user_create
 from backend.network.models import Organisation, OrganisationKind, Park
 from tests.support.graph import clean_graph
-from tests.support.processes import running_celery_worker, running_daphne
+from tests.support.processes import end_other_sessions, running_celery_worker, running_daphne
 
 PASSWORD = "correct horse battery staple"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser journeys run last: Playwright's event loop must not overlap async tests."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +63,14 @@ def celery_worker(
 
 
 @pytest.fixture(scope="session")
-def live_url(django_db_setup: None, logs_dir: Path) -> Iterator[str]:
+def live_url(
+    django_db_setup: None, django_db_blocker: DjangoDbBlocker, logs_dir: Path
+) -> Iterator[str]:
     """The platform served by Daphne (HTTP + websockets) against the test database."""
     with running_daphne(logs_dir) as url:
         yield url
+    with django_db_blocker.unblock():
+        end_other_sessions()
 
 
 @pytest.fixture

@@ -65,6 +65,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def end_other_sessions() -> None:
+    """PostgreSQL notices a dead client's connection a little late; the test database can only
+    be dropped at the end of the run once no other session holds it."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @contextmanager
 def running_daphne(log_dir: Path) -> Iterator[str]:
     """Serve the ASGI app (HTTP + websockets) on a free port; yields its base URL."""
