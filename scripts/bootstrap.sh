@@ -30,8 +30,8 @@ system() {
   fi
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   # The Debian package starts a cluster and a redis service of its own; we run our own.
   if command -v service >/dev/null 2>&1; then
     service postgresql stop >/dev/null 2>&1 || true
