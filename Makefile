@@ -32,7 +32,7 @@ test: bootstrap
 	scripts/with-services.sh -- scripts/run-tests.sh
 
 bench: bootstrap
-	scripts/with-services.sh -- $(PY) -m benchmarks.run_all
+	scripts/with-services.sh -- $(PY) -m benchmarks.run_all $(BENCH)
 
 lint: bootstrap
 	.venv/bin/ruff check backend graph tests benchmarks
