@@ -17,24 +17,12 @@ class IsSignedIn(BasePermission):
         return bool(request.user and request.user.is_authenticated)
 
 
-class ReadAnyWriteOwn(IsSignedIn):
-    """Reads for any role; writes for roles that write (researchers are read-only).
+class _ReadAnyWrite(IsSignedIn):
+    """Reads for any role; writes for whoever `require_write` lets through."""
 
-    Which object a writer may touch is decided by the access_<thing>_for_user helpers.
-    """
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if not super().has_permission(request, view):
-            return False
-        if request.method in SAFE_METHODS:
-            require_reader(request.user)
-        else:
-            require_writer(request.user)
-        return True
-
-
-class ReadAnyWriteCurator(IsSignedIn):
-    """Reads for any role; writes only for the secretariat and administrators."""
+    @staticmethod
+    def require_write(user: Any) -> None:
+        raise NotImplementedError
 
     def has_permission(self, request: Request, view: Any) -> bool:
         if not super().has_permission(request, view):
@@ -42,5 +30,18 @@ class ReadAnyWriteCurator(IsSignedIn):
         if request.method in SAFE_METHODS:
             require_reader(request.user)
         else:
-            require_curator(request.user)
+            self.require_write(request.user)
         return True
+
+
+class ReadAnyWriteOwn(_ReadAnyWrite):
+    """Writes for roles that write (researchers are read-only); which object a writer may
+    touch is decided by the access_<thing>_for_user helpers."""
+
+    require_write = staticmethod(require_writer)
+
+
+class ReadAnyWriteCurator(_ReadAnyWrite):
+    """Writes only for the secretariat and administrators."""
+
+    require_write = staticmethod(require_curator)

@@ -8,10 +8,13 @@ in production must never fall back silently to a default.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+N = TypeVar("N", int, float)
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -51,34 +54,27 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+def _env_number(
+    name: str, default: N, parse: Callable[[str], N], kind: str, minimum: N | None
+) -> N:
     value = _raw(name)
     if not value:
         return default
     try:
-        number = int(value)
+        number = parse(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(
-            f"Environment variable {name}={value!r} is not an integer."
-        ) from exc
+        raise ImproperlyConfigured(f"Environment variable {name}={value!r} is not {kind}.") from exc
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"Environment variable {name}={number} is below {minimum}.")
     return number
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    return _env_number(name, default, int, "an integer", minimum)
 
 
 def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
-    value = _raw(name)
-    if not value:
-        return default
-    try:
-        number = float(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(
-            f"Environment variable {name}={value!r} is not a number."
-        ) from exc
-    if minimum is not None and number < minimum:
-        raise ImproperlyConfigured(f"Environment variable {name}={number} is below {minimum}.")
-    return number
+    return _env_number(name, default, float, "a number", minimum)
 
 
 def env_list(name: str, default: Iterable[str] = ()) -> list[str]:
