@@ -122,7 +122,11 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
 # Periodic tasks are declared here, in one place, as features add them.
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Safety net: events whose queued drain was lost (broker restart, graph down) still reach
+    # the graph within a minute.
+    "network-drain-outbox": {"task": "network.drain_outbox", "schedule": 60.0},
+}
 
 # --- Neo4j -------------------------------------------------------------------------------------
 NEO4J_URI = env_url(
