@@ -34,7 +34,9 @@ OTHER_PARK = Bilingual(
     zh="您只能修改本园区的数据。", en="You can only change your own park's data."
 )
 OTHER_ORGANISATION = Bilingual(
-    zh="您只能修改本机构的数据。", en="You can only change your own organisation's data."
+    zh="您只能修改本机构或本园区所承载机构的数据。",
+    en="You can only change your own organisation's data, or that of organisations your park "
+    "hosts.",
 )
 
 
@@ -83,21 +85,36 @@ def access_park_for_user(user: Any, park_id: int, *, for_write: bool = False) ->
         raise NotFound()
     if for_write:
         require_writer(user)
-        if not user_is_curator(user) and not (
-            user.role == Role.PARK_STAFF and user.park_id == park.pk
-        ):
+        if not user_can_edit_park(user, park):
             raise PermissionDenied(OTHER_PARK)
     return park
+
+
+def user_can_edit_park(user: Any, park: Park) -> bool:
+    return user_is_curator(user) or (
+        user_can_write(user) and user.role == Role.PARK_STAFF and user.park_id == park.pk
+    )
+
+
+def user_can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    """Curators; the organisation's own users; staff of the park that hosts it."""
+    if user_is_curator(user):
+        return True
+    if not user_can_write(user):
+        return False
+    if user.role == Role.ORG_USER:
+        return bool(user.organisation_id == organisation.pk)
+    return bool(
+        user.role == Role.PARK_STAFF
+        and organisation.park_id is not None
+        and user.park_id == organisation.park_id
+    )
 
 
 def access_organisation_for_user(
     user: Any, organisation_id: int, *, for_write: bool = False
 ) -> Organisation:
-    """The organisation, if this user may read it (or write it, with for_write).
-
-    Writers: curators, the organisation's own users, and (from the graph issue on) staff of
-    the park that hosts it.
-    """
+    """The organisation, if this user may read it (or write it, with for_write)."""
     from backend.network.models import Organisation
 
     require_reader(user)
@@ -106,7 +123,6 @@ def access_organisation_for_user(
         raise NotFound()
     if for_write:
         require_writer(user)
-        own = user.role == Role.ORG_USER and user.organisation_id == organisation.pk
-        if not user_is_curator(user) and not own:
+        if not user_can_edit_organisation(user, organisation):
             raise PermissionDenied(OTHER_ORGANISATION)
     return organisation

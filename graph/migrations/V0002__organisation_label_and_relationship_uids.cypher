@@ -1,3 +1,7 @@
+// Every projected node also carries the label Entity: one uid index serves lookups by uid
+// whatever the node's kind (explorer, paths), beside each label's own constraint.
+CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE;
+
 // Every organisation also carries the common label Organisation (its kind label beside it:
 // University, Lab, Enterprise, Incubator, Financier), so one uid lookup finds any of them.
 CREATE CONSTRAINT organisation_uid IF NOT EXISTS FOR (n:Organisation) REQUIRE n.uid IS UNIQUE;

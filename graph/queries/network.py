@@ -12,13 +12,13 @@ from graph.labels import ORGANISATION_LABELS, RELATION_ENDPOINT, Label, Relation
 
 UPSERT_CITIES_QUERY = """
 UNWIND $rows AS row
-MERGE (c:City {uid: row.uid})
+MERGE (c:City:Entity {uid: row.uid})
 SET c = row.props
 """
 
 UPSERT_ZONES_QUERY = """
 UNWIND $rows AS row
-MERGE (z:Zone {uid: row.uid})
+MERGE (z:Zone:Entity {uid: row.uid})
 SET z = row.props
 WITH z, row
 CALL (z) { MATCH (z)-[old:IN_CITY]->() DELETE old }
@@ -27,7 +27,7 @@ CALL (z, row) { MATCH (c:City {uid: row.city_uid}) MERGE (z)-[:IN_CITY]->(c) }
 
 UPSERT_INDUSTRIES_QUERY = """
 UNWIND $rows AS row
-MERGE (i:Industry {uid: row.uid})
+MERGE (i:Industry:Entity {uid: row.uid})
 SET i = row.props
 """
 
@@ -56,7 +56,7 @@ DELETE r
 
 UPSERT_PARKS_QUERY = """
 UNWIND $rows AS row
-MERGE (p:Park {uid: row.uid})
+MERGE (p:Park:Entity {uid: row.uid})
 SET p = row.props
 WITH p, row
 CALL (p) { MATCH (p)-[old:IN_CITY|PART_OF|MEMBER_OF|FOCUSES_ON]->() DELETE old }
@@ -64,7 +64,7 @@ CALL (p, row) { MATCH (c:City {uid: row.city_uid}) CREATE (p)-[:IN_CITY]->(c) }
 CALL (p, row) { MATCH (z:Zone {uid: row.zone_uid}) CREATE (p)-[:PART_OF]->(z) }
 CALL (p, row) {
   WITH p, row WHERE row.alliance_member
-  MERGE (a:Alliance {uid: $alliance_uid})
+  MERGE (a:Alliance:Entity {uid: $alliance_uid})
   ON CREATE SET a.name = $alliance_name
   CREATE (p)-[:MEMBER_OF]->(a)
 }
@@ -77,7 +77,7 @@ CALL (p, row) {
 
 _UPSERT_ORGANISATIONS_TEMPLATE = """
 UNWIND $rows AS row
-MERGE (o:Organisation {{uid: row.uid}})
+MERGE (o:Organisation:Entity {{uid: row.uid}})
 SET o = row.props
 REMOVE o:{all_kind_labels}
 SET o:{label}
