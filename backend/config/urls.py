@@ -10,6 +10,7 @@ from backend.core.views import api_not_found, web_app
 api_patterns: list[URLPattern | URLResolver] = [
     path("health", HealthApi.as_view(), name="health"),
     path("", include("backend.accounts.urls")),
+    path("network/", include("backend.network.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     re_path(r"^(?P<path>.*)$", api_not_found),
