@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from backend.accounts.models import Role, User
 from backend.accounts.services import user_create
 from backend.network.models import OutboxEvent, Park, Relation
-from tests.network.conftest import SmallNetwork
+from tests.support.network import SmallNetwork
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from backend.accounts.models import Role
 from backend.accounts.services import user_create
 from backend.network import services
 from backend.network.outbox import outbox_drain
-from tests.network.conftest import SmallNetwork
+from tests.support.network import SmallNetwork
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from backend.network import services
 from backend.network.models import OutboxEvent
 from backend.network.outbox import outbox_drain, outbox_pending_count
 from backend.network.reconcile import graph_differences, graph_rebuild
-from tests.network.conftest import SmallNetwork
+from tests.support.network import SmallNetwork
 
 pytestmark = pytest.mark.django_db
 
