@@ -50,6 +50,11 @@ def outbox_record_many(entity: str, ids: list[int], op: str = OutboxEvent.Op.UPS
 
 
 def _queue_drain_on_commit() -> None:
+    """One drain per transaction, however many events it appends (a 5,000-row import queues
+    one task, not 5,000). A rolled-back savepoint drops its callbacks, so this stays correct."""
+    conn = transaction.get_connection()
+    if any(callback is _queue_drain for _, callback, _ in conn.run_on_commit):
+        return
     transaction.on_commit(_queue_drain)
 
 

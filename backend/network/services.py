@@ -259,7 +259,8 @@ def organisation_delete(*, organisation: Organisation) -> None:
 
 # --- relations -----------------------------------------------------------------------------------
 
-_ORG_ENDPOINTS: dict[str, tuple[set[str], set[str]]] = {
+# Which organisation kinds may stand at each end of an organisation relation.
+ORG_RELATION_ENDPOINTS: dict[str, tuple[set[str], set[str]]] = {
     RelationKind.AFFILIATED_WITH: ({OrganisationKind.LAB}, {OrganisationKind.UNIVERSITY}),
     RelationKind.SUPPLIES_TO: ({OrganisationKind.ENTERPRISE}, {OrganisationKind.ENTERPRISE}),
     RelationKind.COOPERATES_WITH: (set(OrganisationKind.values), set(OrganisationKind.values)),
@@ -270,7 +271,7 @@ def _check_relations_allow_kind(organisation: Organisation, kind: str) -> None:
     for relation in Relation.objects.filter(
         Q(source_organisation=organisation) | Q(target_organisation=organisation)
     ):
-        sources, targets = _ORG_ENDPOINTS[relation.kind]
+        sources, targets = ORG_RELATION_ENDPOINTS[relation.kind]
         allowed = sources if relation.source_organisation_id == organisation.pk else targets
         if kind not in allowed:
             raise _field_error(
@@ -293,7 +294,7 @@ def _endpoints(kind: str, source: Park | Organisation, target: Park | Organisati
             raise _field_error(
                 "source", "该关系只能连接两个机构。", "This relation joins two organisations."
             )
-        sources, targets = _ORG_ENDPOINTS[kind]
+        sources, targets = ORG_RELATION_ENDPOINTS[kind]
         if source.kind not in sources or target.kind not in targets:
             raise _field_error(
                 "target",

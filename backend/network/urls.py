@@ -37,3 +37,11 @@ urlpatterns = [
     path("graph/path", PathApi.as_view(), name="network-path"),
     path("search", SearchApi.as_view(), name="network-search"),
 ]
+
+# File import and export (backend/network/transfer/); kept as one block at the end on purpose.
+from backend.network.api.transfer import ExportApi, ImportApi  # noqa: E402
+
+urlpatterns += [
+    path("import", ImportApi.as_view(), name="network-import"),
+    path("export", ExportApi.as_view(), name="network-export"),
+]

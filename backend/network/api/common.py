@@ -47,7 +47,7 @@ def query_int(
     if raw in (None, ""):
         return default
     try:
-        value = int(raw)
+        value = int(str(raw))
     except ValueError:
         raise _bad(
             name, f"参数 {name} 须为整数。", f"Parameter {name} must be an integer."

@@ -51,7 +51,7 @@ class IndustryInput(serializers.Serializer):
     name = serializers.CharField(max_length=64)
     name_en = serializers.CharField(max_length=128, required=False, allow_blank=True)
     code = serializers.SlugField(max_length=64)
-    parent = serializers.PrimaryKeyRelatedField(
+    parent = serializers.PrimaryKeyRelatedField(  # type: ignore[assignment]
         queryset=Industry.objects.all(), allow_null=True, required=False
     )
     is_future_industry = serializers.BooleanField(required=False)

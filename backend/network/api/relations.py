@@ -39,7 +39,7 @@ def entity_for_uid(uid: str) -> Park | Organisation | None:
     prefix, _, raw = uid.partition(":")
     if not raw.isdigit():
         return None
-    model = {"park": Park, "org": Organisation}.get(prefix)
+    model: Any = {"park": Park, "org": Organisation}.get(prefix)
     return None if model is None else model.objects.filter(pk=int(raw)).first()
 
 
@@ -61,7 +61,7 @@ class EntityField(serializers.Field):
 
 class RelationInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RelationKind.choices)
-    source = EntityField()
+    source = EntityField()  # type: ignore[assignment]  # a field named like Field.source
     target = EntityField()
     cooperation_kind = serializers.ChoiceField(
         choices=CooperationKind.choices, required=False, allow_blank=True
@@ -85,7 +85,7 @@ class RelationOutput(serializers.Serializer):
     uid = serializers.CharField()
     kind = serializers.CharField()
     kind_label = serializers.SerializerMethodField()
-    source = serializers.SerializerMethodField()
+    source = serializers.SerializerMethodField()  # type: ignore[assignment]
     target = serializers.SerializerMethodField()
     cooperation_kind = serializers.CharField()
     name = serializers.CharField()
