@@ -54,6 +54,9 @@ def get_driver(settings: GraphSettings) -> Driver:
                 max_connection_pool_size=settings.max_pool_size,
                 # Bounded retries: a down graph should surface as a 503 in seconds, not minutes.
                 max_transaction_retry_time=5.0,
+                # Schema hints ("property key does not exist" on an empty graph) are noise in
+                # logs; real errors still raise.
+                notifications_min_severity="OFF",
             )
             _drivers[settings] = driver
         return driver

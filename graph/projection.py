@@ -18,6 +18,11 @@ from graph.driver import UNAVAILABLE_ERRORS
 from graph.errors import GraphUnavailable
 from graph.labels import ALLIANCE_NAME, ALLIANCE_UID, Label, RelationType
 from graph.queries.network import (
+    CREATE_ACTIVE_IN_QUERY,
+    CREATE_HOSTS_QUERY,
+    CREATE_ORGANISATIONS_QUERIES,
+    CREATE_PARKS_QUERY,
+    CREATE_RELATIONS_QUERIES,
     DELETE_ALL_NETWORK_NODES_QUERY,
     DELETE_INDUSTRY_LINKS_QUERY,
     DELETE_NODES_QUERIES,
@@ -48,6 +53,9 @@ class ProjectionBatch:
     deleted_nodes: dict[Label, list[str]] = field(default_factory=dict)
     deleted_industry_links: list[str] = field(default_factory=list)
     deleted_relations: dict[RelationType, list[str]] = field(default_factory=dict)
+    # Set by graph_rebuild: the graph was emptied, so nodes and relationships are created
+    # without first looking for old ones.
+    into_empty_graph: bool = False
 
     def delete_node(self, label: Label, uid: str) -> None:
         self.deleted_nodes.setdefault(label, []).append(uid)
@@ -63,18 +71,36 @@ class ProjectionBatch:
         yield UPSERT_INDUSTRIES_QUERY, "rows", self.industries
         yield SET_INDUSTRY_PARENTS_QUERY, "rows", self.industries
         yield UPSERT_INDUSTRY_LINKS_QUERY, "rows", self.industry_links
-        yield UPSERT_PARKS_QUERY, "rows", self.parks
+        fresh = self.into_empty_graph
+        yield (CREATE_PARKS_QUERY if fresh else UPSERT_PARKS_QUERY), "rows", self.parks
         by_kind: dict[str, list[Row]] = {}
         for row in self.organisations:
             by_kind.setdefault(row["kind"], []).append(row)
+        organisation_queries = (
+            CREATE_ORGANISATIONS_QUERIES if fresh else UPSERT_ORGANISATIONS_QUERIES
+        )
         for kind, rows in sorted(by_kind.items()):
-            yield UPSERT_ORGANISATIONS_QUERIES[kind], "rows", rows
+            yield organisation_queries[kind], "rows", rows
+        if fresh:
+            hosts = [
+                {"source": row["park_uid"], "target": row["uid"]}
+                for row in self.organisations
+                if row["park_uid"]
+            ]
+            active = [
+                {"source": row["uid"], "target": industry_uid}
+                for row in self.organisations
+                for industry_uid in row["industry_uids"]
+            ]
+            yield CREATE_HOSTS_QUERY, "rows", hosts
+            yield CREATE_ACTIVE_IN_QUERY, "rows", active
         by_type: dict[RelationType, list[Row]] = {}
         for row in self.relations:
             by_type.setdefault(RelationType(row["type"]), []).append(row)
+        relation_queries = CREATE_RELATIONS_QUERIES if fresh else UPSERT_RELATIONS_QUERIES
         for kind in RelationType:
             if by_type.get(kind):
-                yield UPSERT_RELATIONS_QUERIES[kind], "rows", by_type[kind]
+                yield relation_queries[kind], "rows", by_type[kind]
         for kind in RelationType:
             if self.deleted_relations.get(kind):
                 yield DELETE_RELATIONS_QUERIES[kind], "uids", self.deleted_relations[kind]

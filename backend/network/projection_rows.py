@@ -340,12 +340,14 @@ def batch_for_changes(
     return batch
 
 
-def full_batches(chunk: int = 20_000) -> Iterator[ProjectionBatch]:
+def full_batches(
+    chunk: int = 20_000, *, into_empty_graph: bool = False
+) -> Iterator[ProjectionBatch]:
     """Everything, entity by entity in dependency order, `chunk` rows of a kind at a time."""
     for entity in ENTITIES:
         ids = list(MODELS[entity].objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), chunk):
-            batch = ProjectionBatch()
+            batch = ProjectionBatch(into_empty_graph=into_empty_graph)
             part = ids[start : start + chunk]
             rows = BUILDERS[entity](part)
             getattr(batch, _BATCH_FIELD[entity]).extend(rows)

@@ -134,7 +134,7 @@ def graph_rebuild(*, chunk: int = 20_000) -> int:
     apply_migrations(driver, database)
     delete_all_network_nodes(driver, database)
     written = 0
-    for batch in full_batches(chunk):
+    for batch in full_batches(chunk, into_empty_graph=True):
         written += apply_batch(driver, database, batch, chunk_size=chunk)
     with transaction.atomic():
         OutboxEvent.objects.filter(delivered_at__isnull=True, id__lte=up_to).update(

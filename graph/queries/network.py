@@ -100,6 +100,68 @@ UPSERT_ORGANISATIONS_QUERIES: dict[str, str] = {
     for kind, label in ORGANISATION_LABELS.items()
 }
 
+# graph_rebuild writes into an emptied graph: no old node or relationship can exist, so the
+# "replace what was there" steps of the upserts are skipped (CREATE instead of MERGE).
+CREATE_PARKS_QUERY = """
+UNWIND $rows AS row
+CREATE (p:Park:Entity)
+SET p = row.props
+WITH p, row
+CALL (p, row) { MATCH (c:City {uid: row.city_uid}) CREATE (p)-[:IN_CITY]->(c) }
+CALL (p, row) { MATCH (z:Zone {uid: row.zone_uid}) CREATE (p)-[:PART_OF]->(z) }
+CALL (p, row) {
+  WITH p, row WHERE row.alliance_member
+  MERGE (a:Alliance:Entity {uid: $alliance_uid})
+  ON CREATE SET a.name = $alliance_name
+  CREATE (p)-[:MEMBER_OF]->(a)
+}
+CALL (p, row) {
+  UNWIND row.focus AS focus
+  MATCH (i:Industry {uid: focus.industry_uid})
+  CREATE (p)-[:FOCUSES_ON {weight: focus.weight}]->(i)
+}
+"""
+
+_CREATE_ORGANISATIONS_TEMPLATE = """
+UNWIND $rows AS row
+CREATE (o:Organisation:Entity:{label})
+SET o = row.props
+"""
+
+CREATE_ORGANISATIONS_QUERIES: dict[str, str] = {
+    kind: _CREATE_ORGANISATIONS_TEMPLATE.format(label=label.value)
+    for kind, label in ORGANISATION_LABELS.items()
+}
+
+# Plain pair lists ({source, target}) for the organisations' derived relationships: one simple
+# statement each is much faster than subqueries per organisation.
+CREATE_HOSTS_QUERY = """
+UNWIND $rows AS row
+MATCH (p:Park {uid: row.source})
+MATCH (o:Organisation {uid: row.target})
+CREATE (p)-[:HOSTS]->(o)
+"""
+
+CREATE_ACTIVE_IN_QUERY = """
+UNWIND $rows AS row
+MATCH (o:Organisation {uid: row.source})
+MATCH (i:Industry {uid: row.target})
+CREATE (o)-[:ACTIVE_IN]->(i)
+"""
+
+_CREATE_RELATIONS_TEMPLATE = """
+UNWIND $rows AS row
+MATCH (a:{endpoint} {{uid: row.source_uid}})
+MATCH (b:{endpoint} {{uid: row.target_uid}})
+CREATE (a)-[r:{type}]->(b)
+SET r = row.props
+"""
+
+CREATE_RELATIONS_QUERIES: dict[RelationType, str] = {
+    kind: _CREATE_RELATIONS_TEMPLATE.format(type=kind.value, endpoint=RELATION_ENDPOINT[kind].value)
+    for kind in RelationType
+}
+
 _UPSERT_RELATIONS_TEMPLATE = """
 UNWIND $rows AS row
 CALL (row) {{ MATCH ()-[old:{type} {{uid: row.uid}}]->() DELETE old }}
@@ -163,6 +225,11 @@ COUNT_NETWORK_NODES_QUERY = "MATCH (n) WHERE NOT n:GraphMigration RETURN count(n
 __all__ = [
     "ALL_RELATIONSHIPS_QUERY",
     "COUNT_NETWORK_NODES_QUERY",
+    "CREATE_ACTIVE_IN_QUERY",
+    "CREATE_HOSTS_QUERY",
+    "CREATE_ORGANISATIONS_QUERIES",
+    "CREATE_PARKS_QUERY",
+    "CREATE_RELATIONS_QUERIES",
     "DELETE_ALL_NETWORK_NODES_QUERY",
     "DELETE_INDUSTRY_LINKS_QUERY",
     "DELETE_NODES_QUERIES",
