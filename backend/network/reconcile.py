@@ -7,10 +7,11 @@ definition.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -134,8 +135,15 @@ def graph_rebuild(*, chunk: int = 20_000) -> int:
     apply_migrations(driver, database)
     delete_all_network_nodes(driver, database)
     written = 0
-    for batch in full_batches(chunk, into_empty_graph=True):
-        written += apply_batch(driver, database, batch, chunk_size=chunk)
+    batches = full_batches(chunk, into_empty_graph=True)
+    # Read the next rows from the database while Neo4j writes the current ones: the reader
+    # runs in one worker thread (with its own database connection), the writer here.
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        upcoming = reader.submit(next, batches, None)
+        while (batch := upcoming.result()) is not None:
+            upcoming = reader.submit(next, batches, None)
+            written += apply_batch(driver, database, batch, chunk_size=chunk)
+        reader.submit(connections.close_all)
     with transaction.atomic():
         OutboxEvent.objects.filter(delivered_at__isnull=True, id__lte=up_to).update(
             delivered_at=timezone.now()

@@ -184,6 +184,8 @@ def test_deleting_entities_removes_their_nodes_and_edges(
     assert graph_value(graph, "MATCH ()-[r:SUPPLIES]->() RETURN count(r)") == 0
 
 
+# Committed rows: graph_rebuild reads them from a second thread with its own connection.
+@pytest.mark.django_db(transaction=True)
 def test_graph_check_names_what_the_graph_lost_and_rebuild_restores_it(
     graph: Driver, network: SmallNetwork
 ) -> None:
