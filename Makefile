@@ -32,7 +32,8 @@ test: bootstrap
 	scripts/with-services.sh -- scripts/run-tests.sh
 
 bench: bootstrap
-	scripts/with-services.sh -- $(PY) -m benchmarks.run_all $(BENCH)
+	NEO4J_LOCAL_HEAP=$${NEO4J_LOCAL_HEAP:-3g} NEO4J_LOCAL_PAGECACHE=$${NEO4J_LOCAL_PAGECACHE:-2g} \
+	  scripts/with-services.sh -- $(PY) -m benchmarks.run_all $(BENCH)
 
 lint: bootstrap
 	.venv/bin/ruff check backend graph tests benchmarks

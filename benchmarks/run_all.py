@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-BENCHMARKS = ["foundation"]
+BENCHMARKS = ["foundation", "network", "notifications", "matching", "research"]
 
 
 def main(names: list[str]) -> None:

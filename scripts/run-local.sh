@@ -27,6 +27,7 @@ $PY manage.py migrate --noinput
 $PY manage.py graph_migrate
 $PY manage.py seed_demo_accounts
 if $PY manage.py help seed_demo >/dev/null 2>&1; then $PY manage.py seed_demo; fi
+if $PY manage.py help seed_alliance >/dev/null 2>&1; then $PY manage.py seed_alliance; fi
 
 echo
 echo "宁聚 NingJu: http://$HOST:$PORT   (API docs: http://$HOST:$PORT/api/docs/)"

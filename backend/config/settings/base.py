@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "backend.accounts",
     "backend.network",
     "backend.notifications",
+    "backend.research",
+    "backend.matching",
+    "backend.alliance",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +104,16 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("NINGJU_CHANNEL_PREFIX", "ningju")},
+            "CONFIG": {
+                # channels-redis blocks 5 s per read of its queue; redis-py 8's default socket
+                # timeout is also 5 s, which killed every consumer idle for that long. Its pool
+                # refuses a 101st connection, which a thousand sockets closing at once reach.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15, "max_connections": 1000}],
+                "prefix": env_str("NINGJU_CHANNEL_PREFIX", "ningju"),
+                # All sockets of one process share one queue: a fan-out to a park or to every
+                # user must not overflow it (the default of 100 drops messages).
+                "capacity": 5000,
+            },
         }
     }
 else:
@@ -126,7 +138,27 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Safety net: events whose queued drain was lost (broker restart, graph down) still reach
     # the graph within a minute.
     "network-drain-outbox": {"task": "network.drain_outbox", "schedule": 60.0},
+    # Reminders (meetings, action items) become notifications within a minute of falling due.
+    "notifications-send-due-reminders": {
+        "task": "notifications.send_due_reminders",
+        "schedule": 60.0,
+    },
 }
+
+# --- Email (notifications a user chose to receive by email) ------------------------------------
+# Django's email backend; the console backend prints messages (local default). Production sets
+# the SMTP backend and its server.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "宁聚 NingJu <noreply@ningju.local>")
+# The site's public address, for links in emails ("https://ningju.example.gov.cn").
+NINGJU_PUBLIC_URL = env_str("NINGJU_PUBLIC_URL", "")
 
 # --- Neo4j -------------------------------------------------------------------------------------
 NEO4J_URI = env_url(

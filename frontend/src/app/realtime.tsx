@@ -1,8 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-
 import { useUser } from '@/features/auth/api/get-me';
-import { wsClient } from '@/lib/ws-client';
+import { useNotificationStream } from '@/features/notifications/hooks/use-notification-stream';
 
 /**
  * Keeps the notifications socket open while someone is signed in. Events are small
@@ -10,19 +7,6 @@ import { wsClient } from '@/lib/ws-client';
  */
 export function RealtimeBridge() {
   const { data: user } = useUser();
-  const queryClient = useQueryClient();
-  const userId = user?.id;
-
-  useEffect(() => {
-    if (userId == null) {
-      return undefined;
-    }
-    return wsClient.subscribe((message) => {
-      if (message.type === 'notification') {
-        void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-      }
-    });
-  }, [userId, queryClient]);
-
+  useNotificationStream(user?.id);
   return null;
 }

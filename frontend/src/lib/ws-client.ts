@@ -5,6 +5,12 @@
  * notification id seen so far, so the server replays from the database whatever was missed
  * while the socket was down. Dropped connections are retried with exponential back-off and
  * jitter. The socket lives while at least one listener is subscribed.
+ *
+ * Protocol (backend/notifications/consumers.py has the whole of it): only `notification`
+ * frames (`{type, id, kind, urgent}`) and `synced` frames (`{type, last_id, ...}`) move the
+ * replay point; an `error` saying the replay point is not the user's (after switching
+ * accounts) restarts the replay from 0. Rooms joined with `joinRoom` are joined again after
+ * every reconnect.
  */
 
 export type WsMessage = {
@@ -52,6 +58,7 @@ export class WsClient {
   private attempt = 0;
   private status: WsStatus = 'idle';
   private _lastId: number;
+  private readonly rooms = new Set<string>();
 
   constructor(options: WsClientOptions = {}) {
     this.options = {
@@ -100,6 +107,29 @@ export class WsClient {
     }
   }
 
+  /** Set the replay point outright (another user signed in); takes effect on the next hello. */
+  reset(lastId = 0): void {
+    this._lastId = lastId;
+  }
+
+  /** Join a room (e.g. a meeting the user attends) now and after every reconnect. */
+  joinRoom(room: string, id: number): void {
+    this.rooms.add(`${room}:${id}`);
+    this.sendIfOpen({ type: 'subscribe', room, id });
+  }
+
+  leaveRoom(room: string, id: number): void {
+    this.rooms.delete(`${room}:${id}`);
+    this.sendIfOpen({ type: 'unsubscribe', room, id });
+  }
+
+  private sendIfOpen(message: Record<string, unknown>): void {
+    const socket = this.socket;
+    if (socket && socket.readyState === 1) {
+      socket.send(JSON.stringify(message));
+    }
+  }
+
   private start(): void {
     if (this.socket || this.reconnectTimer) {
       return;
@@ -143,6 +173,10 @@ export class WsClient {
       this.attempt = 0;
       this.setStatus('open');
       socket.send(JSON.stringify({ type: 'hello', last_id: this._lastId }));
+      for (const key of this.rooms) {
+        const [room, id] = key.split(':');
+        socket.send(JSON.stringify({ type: 'subscribe', room, id: Number(id) }));
+      }
     };
     socket.onmessage = (event: MessageEvent) => this.handleMessage(event);
     socket.onclose = () => {
@@ -185,8 +219,14 @@ export class WsClient {
       return;
     }
     const typed = message as WsMessage;
-    if (typeof typed.id === 'number') {
+    if (typed.type === 'notification' && typeof typed.id === 'number') {
       this.noteSeen(typed.id);
+    } else if (typed.type === 'synced' && typeof typed.last_id === 'number') {
+      this.noteSeen(typed.last_id);
+    } else if (typed.type === 'error' && (typed.code === 'foreign_last_id' || typed.code === 'unknown_last_id')) {
+      // The replay point belongs to someone else or to a database that was reset: start over.
+      this._lastId = 0;
+      this.sendIfOpen({ type: 'hello', last_id: 0 });
     }
     for (const listener of [...this.listeners]) {
       listener(typed);

@@ -10,6 +10,7 @@ class FakeSocket {
   onerror: ((event: Event) => void) | null = null;
   sent: unknown[] = [];
   closed = false;
+  readyState = 0;
 
   constructor(readonly url: string) {
     FakeSocket.instances.push(this);
@@ -22,6 +23,7 @@ class FakeSocket {
   }
   // Test helpers: what the server side would do.
   open() {
+    this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
   receive(message: unknown) {
@@ -121,5 +123,66 @@ describe('ws client', () => {
     expect(backoffDelay(3, 1000, 30_000, () => 1)).toBe(8000);
     expect(backoffDelay(10, 1000, 30_000, () => 1)).toBe(30_000);
     expect(backoffDelay(10, 1000, 30_000, () => 0)).toBe(15_000);
+  });
+
+  it('moves the replay point only on notification and synced frames', () => {
+    const ws = client();
+    ws.subscribe(() => {});
+    const socket = FakeSocket.instances[0];
+    socket.open();
+
+    socket.receive({ type: 'welcome', user_id: 99 });
+    socket.receive({ type: 'event', room: 'meeting-7', topic: 'agenda.item_advanced', ref: 500, id: 500 });
+    expect(ws.lastId).toBe(0);
+    socket.receive({ type: 'notification', id: 12, kind: 'match.created', urgent: false });
+    expect(ws.lastId).toBe(12);
+    socket.receive({ type: 'synced', last_id: 40, replayed: 0, truncated: true });
+    expect(ws.lastId).toBe(40);
+  });
+
+  it("starts the replay over when the server says the last id is not the user's", () => {
+    const ws = client();
+    ws.noteSeen(77); // left over from the previous account in this tab
+    ws.subscribe(() => {});
+    const socket = FakeSocket.instances[0];
+    socket.open();
+    expect(socket.sent).toEqual([{ type: 'hello', last_id: 77 }]);
+
+    socket.receive({ type: 'error', code: 'foreign_last_id', message: 'last_id 不是您的通知编号。' });
+    expect(socket.sent).toEqual([
+      { type: 'hello', last_id: 77 },
+      { type: 'hello', last_id: 0 },
+    ]);
+    expect(ws.lastId).toBe(0);
+  });
+
+  it('joins rooms now and again after every reconnect', () => {
+    const ws = client();
+    ws.subscribe(() => {});
+    const first = FakeSocket.instances[0];
+    first.open();
+    ws.joinRoom('meeting', 7);
+    expect(first.sent).toContainEqual({ type: 'subscribe', room: 'meeting', id: 7 });
+
+    first.drop();
+    vi.advanceTimersByTime(1000);
+    const second = FakeSocket.instances[1];
+    second.open();
+    expect(second.sent).toEqual([
+      { type: 'hello', last_id: 0 },
+      { type: 'subscribe', room: 'meeting', id: 7 },
+    ]);
+
+    ws.leaveRoom('meeting', 7);
+    expect(second.sent).toContainEqual({ type: 'unsubscribe', room: 'meeting', id: 7 });
+  });
+
+  it('takes a new replay point with reset', () => {
+    const ws = client();
+    ws.noteSeen(50);
+    ws.reset(8);
+    ws.subscribe(() => {});
+    FakeSocket.instances[0].open();
+    expect(FakeSocket.instances[0].sent).toEqual([{ type: 'hello', last_id: 8 }]);
   });
 });

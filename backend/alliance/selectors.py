@@ -1,0 +1,243 @@
+"""Reads of the alliance, already filtered by what the user may see (access.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from backend.accounts.access import user_is_curator
+from backend.alliance.access import require_alliance_reader
+from backend.alliance.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    AllianceMember,
+    Attendance,
+    Decision,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+)
+from backend.alliance.ordering import time_slots
+
+
+def member_list() -> QuerySet[AllianceMember]:
+    return AllianceMember.objects.select_related("park", "park__city").order_by("role", "park_id")
+
+
+def meeting_list(*, user: Any, status: str | None = None) -> QuerySet[Meeting]:
+    """Every meeting for alliance readers (members see drafts as calls for items; what is on
+    a draft's agenda stays hidden until it is announced)."""
+    require_alliance_reader(user)
+    rows = Meeting.objects.select_related("host_park").annotate(
+        accepted_count=Count("items", filter=Q(items__status=ItemStatus.ACCEPTED))
+    )
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by("-starts_at", "-id")
+
+
+def _visible_items(user: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
+    park_id = require_alliance_reader(user)
+    rows = AgendaItem.objects.filter(meeting=meeting).select_related("park")
+    if park_id is None:
+        return rows
+    visible = Q(park_id=park_id)
+    if meeting.status != MeetingStatus.DRAFT:
+        visible |= Q(status=ItemStatus.ACCEPTED)
+    return rows.filter(visible)
+
+
+def item_list(*, user: Any, meeting: Meeting, status: str | None = None) -> QuerySet[AgendaItem]:
+    rows = _visible_items(user, meeting)
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by("status", "position", "id")
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    item: AgendaItem
+    starts_at: datetime
+    ends_at: datetime
+    number: str
+
+
+def agenda(*, user: Any, meeting: Meeting) -> list[AgendaEntry]:
+    """The accepted items in order with their time slots and numbers (1, 1.1, 2 …). Members
+    see it once the meeting is announced; before that only the secretariat does."""
+    park_id = require_alliance_reader(user)
+    if park_id is not None and meeting.status == MeetingStatus.DRAFT:
+        return []
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting, status=ItemStatus.ACCEPTED)
+        .select_related("park")
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.prefetch_related("votes", "actions"))
+        )
+        .order_by("position", "id")
+    )
+    slots = time_slots(meeting.starts_at, [i.requested_minutes for i in items])
+    entries = []
+    top = sub = 0
+    for item, (start, end) in zip(items, slots, strict=True):
+        if item.parent_id is None:
+            top, sub = top + 1, 0
+            number = str(top)
+        else:
+            sub += 1
+            number = f"{top}.{sub}"
+        entries.append(AgendaEntry(item, start, end, number))
+    return entries
+
+
+def attendance_list(*, user: Any, meeting: Meeting) -> QuerySet[Attendance]:
+    require_alliance_reader(user)
+    return Attendance.objects.filter(meeting=meeting).select_related("park").order_by("park_id")
+
+
+def decision_list(*, user: Any, meeting: Meeting) -> QuerySet[Decision]:
+    park_id = require_alliance_reader(user)
+    rows = Decision.objects.filter(item__meeting=meeting).prefetch_related("votes", "actions")
+    if park_id is not None and meeting.status == MeetingStatus.DRAFT:
+        return rows.none()
+    return rows.order_by("id")
+
+
+def action_list(
+    *,
+    user: Any,
+    park_id: int | None = None,
+    unit: str | None = None,
+    status: str | None = None,
+    overdue: bool | None = None,
+    meeting_id: int | None = None,
+) -> QuerySet[ActionItem]:
+    """Action items across meetings; everyone in the alliance follows them."""
+    require_alliance_reader(user)
+    rows = ActionItem.objects.select_related("owner_park", "meeting", "decision__item")
+    if park_id is not None:
+        rows = rows.filter(owner_park_id=park_id)
+    if unit:
+        rows = rows.filter(owner_unit=unit)
+    if status:
+        rows = rows.filter(status=status)
+    if meeting_id is not None:
+        rows = rows.filter(meeting_id=meeting_id)
+    if overdue is not None:
+        late = Q(deadline__lt=timezone.localdate()) & ~Q(status=ActionStatus.DONE)
+        rows = rows.filter(late) if overdue else rows.exclude(late)
+    return rows.order_by("deadline", "id")
+
+
+@dataclass(frozen=True)
+class UnitLoad:
+    unit: str
+    park_id: int | None
+    open: int
+    in_progress: int
+    done: int
+    overdue: int
+
+
+def action_dashboard(*, user: Any) -> list[UnitLoad]:
+    """Per responsible unit: how many action items are open, in progress, done, overdue."""
+    require_alliance_reader(user)
+    today = timezone.localdate()
+    counts = (
+        ActionItem.objects.values("owner_park_id", "owner_park__name", "owner_unit")
+        .annotate(
+            open=Count("id", filter=Q(status=ActionStatus.OPEN)),
+            in_progress=Count("id", filter=Q(status=ActionStatus.IN_PROGRESS)),
+            done=Count("id", filter=Q(status=ActionStatus.DONE)),
+            overdue=Count("id", filter=Q(deadline__lt=today) & ~Q(status=ActionStatus.DONE)),
+        )
+        .order_by("-overdue", "owner_park__name", "owner_unit")
+    )
+    return [
+        UnitLoad(
+            unit=" · ".join(p for p in (row["owner_park__name"], row["owner_unit"]) if p),
+            park_id=row["owner_park_id"],
+            open=row["open"],
+            in_progress=row["in_progress"],
+            done=row["done"],
+            overdue=row["overdue"],
+        )
+        for row in counts
+    ]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    source: str  # "overdue_action" | "earlier_decision"
+    title: str
+    detail: str
+    ref: int
+    park_id: int | None
+
+
+def suggestions(*, user: Any, meeting: Meeting) -> list[Suggestion]:
+    """What the secretariat may want on the agenda: overdue action items, and the standing
+    section "status of earlier decisions" from open action items of earlier meetings.
+    (Stalled joint-investment projects and long-open docking problems join once those
+    features exist.)"""
+    require_alliance_reader(user)
+    today = timezone.localdate()
+    earlier = ActionItem.objects.filter(meeting__starts_at__lt=meeting.starts_at).select_related(
+        "owner_park", "meeting"
+    )
+    found = []
+    for action in earlier.filter(deadline__lt=today).exclude(status=ActionStatus.DONE):
+        found.append(
+            Suggestion(
+                "overdue_action",
+                action.text,
+                f"{action.meeting.title} · {action.deadline}",
+                action.pk,
+                action.owner_park_id,
+            )
+        )
+    for action in earlier.filter(deadline__gte=today).exclude(status=ActionStatus.DONE):
+        found.append(
+            Suggestion(
+                "earlier_decision",
+                action.text,
+                f"{action.meeting.title} · {action.get_status_display().split()[0]}",
+                action.pk,
+                action.owner_park_id,
+            )
+        )
+    return found
+
+
+def minutes_list(*, user: Any, meeting: Meeting) -> QuerySet[Minutes]:
+    require_alliance_reader(user)
+    rows = meeting.minutes.prefetch_related("reviews").order_by("-version")
+    if not user_is_curator(user) and meeting.status == MeetingStatus.DRAFT:
+        return rows.none()
+    return rows
+
+
+def published_minutes(*, meeting: Meeting) -> Minutes | None:
+    return meeting.minutes.filter(status=MinutesStatus.PUBLISHED).order_by("-version").first()
+
+
+def calendar_meetings(*, user: Any, park_id: int | None = None) -> QuerySet[Meeting]:
+    """Meetings for an iCal feed: announced and later (drafts are not yet on anyone's
+    calendar); a park's feed only those its park is invited to."""
+    require_alliance_reader(user)
+    since = timezone.now() - timedelta(days=365)
+    rows = Meeting.objects.exclude(status=MeetingStatus.DRAFT).filter(starts_at__gte=since)
+    if park_id is not None:
+        rows = rows.filter(attendances__park_id=park_id)
+    return rows.select_related("host_park").order_by("starts_at")
+
+
+def today() -> date:
+    return timezone.localdate()

@@ -1,0 +1,302 @@
+"""Reads of the matching app and the access rules every view goes through.
+
+Who sees a project:
+- the secretariat and administrators: every project, every field, every match row;
+- staff of the posting park: their own projects, every match row of them;
+- staff of another park: projects past draft that are visible to their park (whole alliance,
+  or chosen with their park listed, or handed to them), and only their own match row;
+- researchers and organisation users: projects past draft visible to the whole alliance,
+  without the confidential fields (CONFIDENTIAL_FIELDS), and no match rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from backend.accounts.access import require_reader, user_is_curator
+from backend.accounts.models import Role
+from backend.core.errors import NotFound, PermissionDenied
+from backend.core.lib.bilingual import Bilingual
+from backend.matching.models import (
+    DEFAULT_WEIGHT_VALUES,
+    AgreementShare,
+    BenefitAgreement,
+    FeedbackResponse,
+    FeedbackSide,
+    HandoffStatus,
+    LeadHandoff,
+    MatchFeedback,
+    MatchingWeights,
+    MatchResult,
+    MatchRun,
+    Project,
+    ProjectFigure,
+    ProjectStatus,
+    Visibility,
+)
+from backend.matching.split import split_amount
+
+CONFIDENTIAL_FIELDS = frozenset(
+    {"description", "investment_wan", "annual_output_wan", "annual_tax_wan", "visible_to"}
+)
+NOT_YOUR_PROJECT = Bilingual(
+    zh="只有发布园区（或秘书处）可以管理此项目。",
+    en="Only the posting park (or the secretariat) may manage this project.",
+)
+
+
+def _is_park_staff(user: Any) -> bool:
+    return bool(user.role == Role.PARK_STAFF and user.park_id)
+
+
+def user_owns_project(user: Any, project: Project) -> bool:
+    return user_is_curator(user) or (_is_park_staff(user) and user.park_id == project.park_id)
+
+
+def user_sees_confidential(user: Any, project: Project) -> bool:
+    return user_is_curator(user) or _is_park_staff(user)
+
+
+def project_list_for_user(user: Any, *, status: str | None = None) -> QuerySet[Project]:
+    require_reader(user)
+    projects = Project.objects.select_related("park", "industry", "partner_park")
+    if user_is_curator(user):
+        visible = projects
+    elif _is_park_staff(user):
+        visible = projects.filter(
+            Q(park_id=user.park_id)
+            | (
+                ~Q(status=ProjectStatus.DRAFT)
+                & (
+                    Q(visibility=Visibility.ALLIANCE)
+                    | Q(visible_to=user.park_id)
+                    | Q(handoffs__to_park_id=user.park_id)
+                )
+            )
+        ).distinct()
+    else:
+        visible = projects.filter(visibility=Visibility.ALLIANCE).exclude(
+            status=ProjectStatus.DRAFT
+        )
+    if status:
+        visible = visible.filter(status=status)
+    return visible.prefetch_related("visible_to", "needed_organisations").order_by("-id")
+
+
+def access_project_for_user(user: Any, project_id: int, *, for_write: bool = False) -> Project:
+    """The project if this user may see it (or manage it, with for_write); 404 hides the
+    projects a user may not see at all."""
+    require_reader(user)
+    project = project_list_for_user(user).filter(pk=project_id).first()
+    if project is None:
+        raise NotFound()
+    if for_write and not user_owns_project(user, project):
+        raise PermissionDenied(NOT_YOUR_PROJECT)
+    return project
+
+
+def project_history(project: Project) -> QuerySet[Any]:
+    return project.history.select_related("by").order_by("id")
+
+
+def weights_current() -> dict[str, float]:
+    row = MatchingWeights.objects.order_by("-id").first()
+    if row is None:
+        return dict(DEFAULT_WEIGHT_VALUES)
+    return {name: float(getattr(row, name)) for name in DEFAULT_WEIGHT_VALUES}
+
+
+def weights_history() -> QuerySet[MatchingWeights]:
+    return MatchingWeights.objects.select_related("set_by").order_by("-id")
+
+
+def latest_run(project: Project) -> MatchRun | None:
+    return project.runs.order_by("-id").first()
+
+
+def match_rows_for_user(user: Any, project: Project) -> tuple[MatchRun | None, list[MatchResult]]:
+    """The latest run's rows this user may see: all for the owner and the secretariat, only
+    their own park's row for a candidate park, none for anybody else."""
+    run = latest_run(project)
+    if run is None:
+        return None, []
+    rows = run.results.select_related("park").order_by("rank")
+    if user_owns_project(user, project):
+        return run, list(rows)
+    if _is_park_staff(user):
+        return run, list(rows.filter(park_id=user.park_id))
+    return run, []
+
+
+def feedback_for(project: Project) -> dict[tuple[int, str], MatchFeedback]:
+    return {(f.park_id, f.side): f for f in project.feedback.all()}
+
+
+@dataclass(frozen=True)
+class RankBucket:
+    ranks: str
+    answered: int
+    interested: int
+    rate: float | None
+
+
+RANK_BUCKETS = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 10), (11, 10_000))
+
+
+def acceptance_by_rank() -> list[RankBucket]:
+    """Of the candidate parks' answers, how many were interest, by the rank they had."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for rank, response in MatchFeedback.objects.filter(
+        side=FeedbackSide.CANDIDATE, rank__isnull=False
+    ).values_list("rank", "response"):
+        for i, (low, high) in enumerate(RANK_BUCKETS):
+            if rank is not None and low <= rank <= high:
+                counts[i][0] += 1
+                counts[i][1] += int(response == FeedbackResponse.INTEREST)
+    buckets = []
+    for i, (low, high) in enumerate(RANK_BUCKETS):
+        answered, interested = counts[i]
+        label = str(low) if low == high else (f"{low}-{high}" if high < 10_000 else f"{low}+")
+        buckets.append(
+            RankBucket(label, answered, interested, interested / answered if answered else None)
+        )
+    return buckets
+
+
+def handoffs_for_user(user: Any) -> QuerySet[LeadHandoff]:
+    require_reader(user)
+    rows = LeadHandoff.objects.select_related("project", "from_park", "to_park")
+    if user_is_curator(user):
+        return rows
+    if _is_park_staff(user):
+        return rows.filter(Q(from_park_id=user.park_id) | Q(to_park_id=user.park_id))
+    return rows.none()
+
+
+def pending_handoff(handoff_id: int) -> LeadHandoff:
+    handoff = LeadHandoff.objects.select_related("project", "to_park").filter(pk=handoff_id).first()
+    if handoff is None:
+        raise NotFound()
+    return handoff
+
+
+def agreements_of(project: Project) -> QuerySet[BenefitAgreement]:
+    return project.agreements.prefetch_related("shares").order_by("-version")
+
+
+def access_agreement_for_user(user: Any, agreement_id: int) -> BenefitAgreement:
+    agreement = BenefitAgreement.objects.select_related("project").filter(pk=agreement_id).first()
+    if agreement is None:
+        raise NotFound()
+    if not (
+        user_is_curator(user)
+        or (
+            _is_park_staff(user)
+            and user.park_id in (agreement.transferring_park_id, agreement.receiving_park_id)
+        )
+    ):
+        raise NotFound()
+    return agreement
+
+
+def agreement_in_force(project_id: int, year: int) -> BenefitAgreement | None:
+    """The newest version both parks confirmed whose years include `year`."""
+    return (
+        BenefitAgreement.objects.filter(
+            project_id=project_id,
+            transferring_confirmed_at__isnull=False,
+            receiving_confirmed_at__isnull=False,
+            year_from__lte=year,
+            year_to__gte=year,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    project_id: int
+    project_title: str
+    year: int
+    indicator: str
+    amount_wan: Decimal
+    park_id: int
+    park_name: str
+    percent: Decimal
+    attributed_wan: Decimal
+    agreement_version: int | None
+
+
+def split_report(*, year: int | None = None, park_id: int | None = None) -> list[SplitLine]:
+    """Each reported figure of a landed project divided between the parks (split.py rules).
+
+    With a confirmed agreement in force for the year, its shares apply; without one, or for an
+    indicator the agreement does not list, the whole figure is the receiving park's (where
+    the project landed), or the posting park's when no receiving park is set.
+    """
+    figures = (
+        ProjectFigure.objects.select_related("project__park", "project__partner_park")
+        .filter(project__status=ProjectStatus.LANDED)
+        .order_by("project_id", "year", "indicator")
+    )
+    if year is not None:
+        figures = figures.filter(year=year)
+    lines: list[SplitLine] = []
+    agreements: dict[tuple[int, int], BenefitAgreement | None] = {}
+    for figure in figures:
+        project = figure.project
+        key = (project.pk, figure.year)
+        if key not in agreements:
+            agreements[key] = agreement_in_force(project.pk, figure.year)
+        agreement = agreements[key]
+        share: AgreementShare | None = None
+        if agreement is not None:
+            share = next(
+                (s for s in agreement.shares.all() if s.indicator == figure.indicator), None
+            )
+        if agreement is not None and share is not None:
+            parks = [agreement.transferring_park, agreement.receiving_park]
+            percents = [share.transferring_percent, share.receiving_percent]
+        else:
+            parks = [project.partner_park or project.park]
+            percents = [Decimal(100)]
+        parts = split_amount(figure.amount_wan, percents)
+        for park, percent, part in zip(parks, percents, parts, strict=True):
+            if park_id is not None and park.pk != park_id:
+                continue
+            lines.append(
+                SplitLine(
+                    project.pk,
+                    project.title,
+                    figure.year,
+                    figure.indicator,
+                    figure.amount_wan,
+                    park.pk,
+                    park.name,
+                    percent,
+                    part,
+                    agreement.version if agreement is not None and share is not None else None,
+                )
+            )
+    return lines
+
+
+def split_totals(lines: list[SplitLine]) -> list[dict[str, Any]]:
+    """Attributed totals per park, indicator and year."""
+    totals: dict[tuple[int, str, int, str], Decimal] = defaultdict(Decimal)
+    for line in lines:
+        totals[(line.park_id, line.park_name, line.year, line.indicator)] += line.attributed_wan
+    return [
+        {"park_id": k[0], "park_name": k[1], "year": k[2], "indicator": k[3], "attributed_wan": v}
+        for k, v in sorted(totals.items())
+    ]
+
+
+def handoff_pending_exists(project: Project, to_park_id: int) -> bool:
+    return project.handoffs.filter(to_park_id=to_park_id, status=HandoffStatus.PENDING).exists()

@@ -1,0 +1,116 @@
+import { App, Button, Card, Col, Empty, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useSuggestions, useTriage } from '../api/agenda';
+import { useMeetings } from '../api/meetings';
+import type { AgendaItem } from '../types';
+import { StatusTag } from './status';
+
+type Props = { meetingId: number; items: AgendaItem[]; editable: boolean };
+
+function TriageCard({ meetingId, item, items, editable }: { meetingId: number; item: AgendaItem; items: AgendaItem[]; editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const triage = useTriage(meetingId);
+  const meetings = useMeetings();
+  const [reason, setReason] = useState('');
+  const onError = (error: Error) => void message.error(error.message);
+  const targets = items.filter((other) => other.id !== item.id && ['submitted', 'accepted'].includes(other.status));
+  const later = (meetings.data ?? []).filter((m) => m.id !== meetingId && (m.status === 'draft' || m.status === 'announced'));
+  return (
+    <Card size="small" title={item.title} extra={<StatusTag status={item.status} />} data-testid={`triage-${item.id}`}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Tag>{t(`alliance.itemKind.${item.kind}`)}</Tag>
+          <Typography.Text type="secondary">
+            {item.park?.name ?? t('alliance.secretariat')} · {t('alliance.minutesRequested', { count: item.requested_minutes })}
+          </Typography.Text>
+        </Space>
+        {item.text ? <Typography.Paragraph ellipsis={{ rows: 3 }}>{item.text}</Typography.Paragraph> : null}
+        {item.reason ? <Typography.Text type="secondary">{item.reason}</Typography.Text> : null}
+        {editable && item.status === 'submitted' ? (
+          <>
+            <Space wrap>
+              <Button type="primary" size="small" onClick={() => triage.mutate({ itemId: item.id, action: 'accept' }, { onError })}>
+                {t('alliance.accept')}
+              </Button>
+              <Input size="small" placeholder={t('alliance.reason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 160 }} />
+              <Button danger size="small" onClick={() => triage.mutate({ itemId: item.id, action: 'reject', reason }, { onError })}>
+                {t('alliance.reject')}
+              </Button>
+            </Space>
+            <Space wrap>
+              <Select
+                size="small"
+                style={{ width: 200 }}
+                placeholder={t('alliance.mergeInto')}
+                options={targets.map((other) => ({ value: other.id, label: other.title }))}
+                onChange={(into: number) => triage.mutate({ itemId: item.id, action: 'merge', into_id: into, reason }, { onError })}
+              />
+              <Select
+                size="small"
+                style={{ width: 200 }}
+                placeholder={t('alliance.deferTo')}
+                options={later.map((m) => ({ value: m.id, label: m.title }))}
+                onChange={(to: number) => triage.mutate({ itemId: item.id, action: 'defer', to_meeting_id: to, reason }, { onError })}
+              />
+            </Space>
+          </>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
+
+/** The secretariat's triage board: columns by status. */
+export function TriageBoard({ meetingId, items, editable }: Props) {
+  const { t } = useTranslation();
+  const columns: { key: 'submitted' | 'accepted' | 'screenedOut'; statuses: string[] }[] = [
+    { key: 'submitted', statuses: ['submitted'] },
+    { key: 'accepted', statuses: ['accepted'] },
+    { key: 'screenedOut', statuses: ['rejected', 'merged', 'deferred'] },
+  ];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <SuggestionsCard meetingId={meetingId} enabled={editable} />
+      <Row gutter={16}>
+      {columns.map((column) => {
+        const inColumn = items.filter((item) => column.statuses.includes(item.status));
+        return (
+          <Col span={8} key={column.key}>
+            <Typography.Title level={5}>
+              {t(`alliance.column.${column.key}`)} ({inColumn.length})
+            </Typography.Title>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {inColumn.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
+              {inColumn.map((item) => (
+                <TriageCard key={item.id} meetingId={meetingId} item={item} items={items} editable={editable} />
+              ))}
+            </Space>
+          </Col>
+        );
+      })}
+      </Row>
+    </Space>
+  );
+}
+
+/** What the data suggests for the agenda: overdue action items and earlier decisions still open. */
+function SuggestionsCard({ meetingId, enabled }: { meetingId: number; enabled: boolean }) {
+  const { t } = useTranslation();
+  const suggestions = useSuggestions(meetingId, enabled);
+  if (!enabled || !suggestions.data || suggestions.data.length === 0) {
+    return null;
+  }
+  return (
+    <Card size="small" title={t('alliance.suggestions')} data-testid="suggestions">
+      {suggestions.data.map((s) => (
+        <div key={`${s.source}-${s.ref}`}>
+          <Tag color={s.source === 'overdue_action' ? 'red' : 'blue'}>{t(`alliance.suggestion.${s.source}`)}</Tag>
+          {s.title} <Typography.Text type="secondary">{s.detail}</Typography.Text>
+        </div>
+      ))}
+    </Card>
+  );
+}

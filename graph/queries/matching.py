@@ -1,0 +1,139 @@
+"""Cypher of joint-investment matching (graph/matching.py runs them).
+
+Every query reads only; values arrive as $parameters. Paths come back as alternating lists of
+node uids and relationship types in walking order: [uid, TYPE, uid, TYPE, uid]. A hop may be
+walked against its stored direction (e.g. CHILD_OF from parent to child); the type is exact.
+"""
+
+from __future__ import annotations
+
+# Candidate parks with their own properties and their ties to the posting park.
+CANDIDATE_PARKS_QUERY = """
+OPTIONAL MATCH (owner:Park {uid: $owner_uid})
+MATCH (p:Park)
+WHERE p.uid <> $owner_uid AND ($only_uids IS NULL OR p.uid IN $only_uids)
+RETURN p.uid AS uid, p.name AS name, p.kind AS kind,
+       p.available_land_mu AS land_mu, p.available_space_m2 AS space_m2,
+       p.latitude AS latitude, p.longitude AS longitude,
+       coalesce(p.alliance_member, false) AS alliance_member,
+       owner.latitude AS owner_latitude, owner.longitude AS owner_longitude,
+       [(p)-[r:PARTNER_OF|ENCLAVE_OF]-(owner) | [p.uid, type(r), owner.uid]] AS direct_ties,
+       [(p)-[:PART_OF]->(z:Zone)<-[:PART_OF]-(owner)
+         | [p.uid, 'PART_OF', z.uid, 'PART_OF', owner.uid]] AS zone_ties,
+       [(p)-[:MEMBER_OF]->(a:Alliance)<-[:MEMBER_OF]-(owner)
+         | [p.uid, 'MEMBER_OF', a.uid, 'MEMBER_OF', owner.uid]] AS alliance_ties
+ORDER BY uid
+"""
+
+# Parks focusing on the project's industry, its parent, a child or a sibling (taxonomy-aware).
+INDUSTRY_FOCUS_QUERY = """
+MATCH (t:Industry {uid: $industry_uid})
+CALL (t) {
+  MATCH (p:Park)-[f:FOCUSES_ON]->(t)
+  RETURN p, f, 'same' AS relation, [p.uid, 'FOCUSES_ON', t.uid] AS path
+  UNION
+  MATCH (p:Park)-[f:FOCUSES_ON]->(i:Industry)-[:CHILD_OF]->(t)
+  RETURN p, f, 'child' AS relation, [p.uid, 'FOCUSES_ON', i.uid, 'CHILD_OF', t.uid] AS path
+  UNION
+  MATCH (t)-[:CHILD_OF]->(i:Industry)<-[f:FOCUSES_ON]-(p:Park)
+  RETURN p, f, 'parent' AS relation, [p.uid, 'FOCUSES_ON', i.uid, 'CHILD_OF', t.uid] AS path
+  UNION
+  MATCH (t)-[:CHILD_OF]->(g:Industry)<-[:CHILD_OF]-(i:Industry)<-[f:FOCUSES_ON]-(p:Park)
+  WHERE i <> t
+  RETURN p, f, 'sibling' AS relation,
+         [p.uid, 'FOCUSES_ON', i.uid, 'CHILD_OF', g.uid, 'CHILD_OF', t.uid] AS path
+}
+WITH p, f, relation, path
+WHERE p.uid <> $owner_uid
+RETURN p.uid AS park_uid, coalesce(f.weight, 0.0) AS weight, relation, path
+ORDER BY park_uid, relation, path
+"""
+
+# Enterprises hosted by each park that are active upstream or downstream of the project's
+# industry (or of its parent): counts per park and side, and a few example paths.
+CHAIN_QUERY = """
+MATCH (t:Industry {uid: $industry_uid})
+OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
+WITH t, [x IN [t, parent] WHERE x IS NOT NULL] AS anchors
+UNWIND anchors AS a
+CALL (a) {
+  MATCH (u:Industry)-[:SUPPLIES]->(a)
+  RETURN u AS other, 'upstream' AS side
+  UNION
+  MATCH (a)-[:SUPPLIES]->(d:Industry)
+  RETURN d AS other, 'downstream' AS side
+}
+WITH t, a, other, side
+MATCH (other)<-[:ACTIVE_IN]-(e:Enterprise)<-[:HOSTS]-(p:Park)
+WHERE p.uid <> $owner_uid
+WITH p, side, t, a, other, e
+ORDER BY e.uid
+WITH p, side, count(DISTINCT e) AS n,
+     collect(
+       [p.uid, 'HOSTS', e.uid, 'ACTIVE_IN', other.uid, 'SUPPLIES', a.uid]
+       + CASE WHEN a = t THEN [] ELSE ['CHILD_OF', t.uid] END
+     )[0..$examples] AS paths
+RETURN p.uid AS park_uid, side, n, paths
+ORDER BY park_uid, side
+"""
+
+# Which chain sides exist at all for the project's industry (or its parent).
+CHAIN_SIDES_QUERY = """
+MATCH (t:Industry {uid: $industry_uid})
+OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
+WITH [x IN [t, parent] WHERE x IS NOT NULL] AS anchors
+RETURN
+  size([a IN anchors WHERE EXISTS { (:Industry)-[:SUPPLIES]->(a) }]) > 0 AS has_upstream,
+  size([a IN anchors WHERE EXISTS { (a)-[:SUPPLIES]->(:Industry) }]) > 0 AS has_downstream
+"""
+
+# Universities and labs active in the industry's family (itself, parent, children) or named by
+# the project, hosted by a park or tied (cooperation, affiliation) to an organisation it hosts.
+INNOVATION_QUERY = """
+MATCH (t:Industry {uid: $industry_uid})
+OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
+OPTIONAL MATCH (child:Industry)-[:CHILD_OF]->(t)
+WITH t, parent, collect(child) AS children
+WITH t, [x IN [t, parent] + children WHERE x IS NOT NULL] AS family
+CALL (family) {
+  UNWIND family AS i
+  MATCH (o:Organisation)-[:ACTIVE_IN]->(i)
+  WHERE o:University OR o:Lab
+  RETURN DISTINCT o, [o.uid, 'ACTIVE_IN', i.uid] AS tail
+  UNION
+  MATCH (o:Organisation)
+  WHERE o.uid IN $needed_uids AND (o:University OR o:Lab)
+  RETURN DISTINCT o, [o.uid] AS tail
+}
+CALL (o, tail) {
+  MATCH (p:Park)-[:HOSTS]->(o)
+  RETURN p, 'hosted' AS how, [p.uid, 'HOSTS'] + tail AS path
+  UNION
+  MATCH (p:Park)-[:HOSTS]->(x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
+  RETURN p, 'tied' AS how, [p.uid, 'HOSTS', x.uid, type(r)] + tail AS path
+}
+WITH p, o, how, path
+WHERE p.uid <> $owner_uid
+WITH p, o, how, path
+ORDER BY p.uid, o.uid, how, path
+WITH p, o, collect(how)[0] AS how, collect(path)[0] AS path
+RETURN p.uid AS park_uid, o.uid AS org_uid, how, path
+ORDER BY park_uid, how, org_uid
+"""
+
+# Whether each hop of a path exists (either direction, exact type): the explanation check.
+HOP_EXISTS_QUERY = """
+UNWIND $hops AS hop
+OPTIONAL MATCH (a:Entity {uid: hop.a})-[r]-(b:Entity {uid: hop.b})
+WHERE type(r) = hop.type
+RETURN hop.a AS a, hop.type AS type, hop.b AS b, count(r) > 0 AS exists
+"""
+
+__all__ = [
+    "CANDIDATE_PARKS_QUERY",
+    "CHAIN_QUERY",
+    "CHAIN_SIDES_QUERY",
+    "HOP_EXISTS_QUERY",
+    "INDUSTRY_FOCUS_QUERY",
+    "INNOVATION_QUERY",
+]
