@@ -6,6 +6,7 @@ the channel layer and the Celery worker once REDIS_URL is set) decide the overal
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections.abc import Callable
@@ -100,10 +101,16 @@ def _channel_layer() -> str:
     layer = get_channel_layer()
     if layer is None:
         raise RuntimeError("no channel layer configured")
-    channel = async_to_sync(layer.new_channel)()
     token = uuid.uuid4().hex
-    async_to_sync(layer.send)(channel, {"type": "health.ping", "token": token})
-    message = async_to_sync(layer.receive)(channel)
+
+    async def round_trip() -> Any:
+        # One event loop for the whole trip: a pub/sub layer only delivers to a channel
+        # subscribed on the loop that receives.
+        channel = await layer.new_channel()
+        await layer.send(channel, {"type": "health.ping", "token": token})
+        return await asyncio.wait_for(layer.receive(channel), settings.HEALTH_CHECK_TIMEOUT)
+
+    message = async_to_sync(round_trip)()
     if message.get("token") != token:
         raise RuntimeError("the channel layer returned a different message")
     return type(layer).__name__

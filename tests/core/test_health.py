@@ -27,7 +27,7 @@ def test_health_is_green_when_every_part_answers(api_client: APIClient) -> None:
         assert part["required"] is True
         assert part["latency_ms"] >= 0
     assert parts["database"]["detail"] == "postgresql"
-    assert parts["channel_layer"]["detail"] == "RedisChannelLayer"
+    assert parts["channel_layer"]["detail"] == "RedisPubSubChannelLayer"
     assert "worker" in parts["celery"]["detail"]
 
 

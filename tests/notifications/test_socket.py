@@ -93,7 +93,7 @@ async def test_a_socket_from_another_sites_page_is_refused(bob: User) -> None:
 
 
 async def test_the_channel_layer_under_test_is_redis() -> None:
-    assert type(get_channel_layer()).__name__ == "RedisChannelLayer"
+    assert type(get_channel_layer()).__name__ == "RedisPubSubChannelLayer"
 
 
 # --- hello and replay --------------------------------------------------------------------------
