@@ -8,6 +8,7 @@ the graph node or relationship carries under a uniqueness constraint.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -102,6 +103,8 @@ class CooperationKind(models.TextChoices):
 class Sourced(models.Model):
     """Where a row comes from: a source note for real entities, a flag for generated ones."""
 
+    UID_PREFIX: ClassVar[str]
+
     source_note = models.CharField(max_length=300, blank=True)
     is_synthetic = models.BooleanField(default=False)
     search_key = models.TextField(blank=True, editable=False, db_index=False)
@@ -116,7 +119,12 @@ class Sourced(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def search_names(self) -> tuple[str, ...]:
-        return (getattr(self, "name", ""),)
+        return (getattr(self, "name", ""), getattr(self, "name_en", ""))
+
+    @property
+    def uid(self) -> str:
+        """The id the graph node carries: `<UID_PREFIX>:<pk>` (e.g. `park:12`)."""
+        return f"{self.UID_PREFIX}:{self.pk}"
 
 
 class City(Sourced):
@@ -133,13 +141,6 @@ class City(Sourced):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def uid(self) -> str:
-        return f"{self.UID_PREFIX}:{self.pk}"
-
-    def search_names(self) -> tuple[str, ...]:
-        return (self.name, self.name_en)
-
 
 class Zone(Sourced):
     """A high-tech zone of many parks, e.g. 南京高新区 (一区多园)."""
@@ -155,13 +156,6 @@ class Zone(Sourced):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def uid(self) -> str:
-        return f"{self.UID_PREFIX}:{self.pk}"
-
-    def search_names(self) -> tuple[str, ...]:
-        return (self.name, self.name_en)
 
 
 class Industry(Sourced):
@@ -182,13 +176,6 @@ class Industry(Sourced):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def uid(self) -> str:
-        return f"{self.UID_PREFIX}:{self.pk}"
-
-    def search_names(self) -> tuple[str, ...]:
-        return (self.name, self.name_en)
 
 
 class IndustryLink(models.Model):
@@ -268,10 +255,6 @@ class Park(Sourced):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def uid(self) -> str:
-        return f"{self.UID_PREFIX}:{self.pk}"
-
     def search_names(self) -> tuple[str, ...]:
         return (self.name, self.short_name, self.name_en)
 
@@ -337,13 +320,6 @@ class Organisation(Sourced):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def uid(self) -> str:
-        return f"{self.UID_PREFIX}:{self.pk}"
-
-    def search_names(self) -> tuple[str, ...]:
-        return (self.name, self.name_en)
 
 
 class OrganisationIndustry(models.Model):

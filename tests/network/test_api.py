@@ -7,40 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from backend.accounts.models import Role, User
-from backend.accounts.services import user_create
+from backend.accounts.models import User
 from backend.network.models import OutboxEvent, Park, Relation
-from tests.support.network import SmallNetwork
+from tests.support.network import SmallNetwork, client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user: User) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_authenticate(user)
-    return client
-
-
-@pytest.fixture
-def secretariat(network: SmallNetwork) -> User:
-    return user_create(username="alice", password="x", role=Role.SECRETARIAT, validate=False)
-
-
-@pytest.fixture
-def jiangning_staff(network: SmallNetwork) -> User:
-    return user_create(
-        username="bob", password="x", role=Role.PARK_STAFF, park=network.jiangning, validate=False
-    )
-
-
-@pytest.fixture
-def researcher(network: SmallNetwork) -> User:
-    return user_create(username="rita", password="x", role=Role.RESEARCHER, validate=False)
-
-
-@pytest.fixture
-def no_role(network: SmallNetwork) -> User:
-    return user_create(username="charlie", password="x", validate=False)
 
 
 # --- reading ------------------------------------------------------------------------------------

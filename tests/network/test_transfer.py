@@ -29,37 +29,9 @@ from backend.network.models import (
     ParkIndustry,
     Relation,
 )
-from tests.support.network import SmallNetwork
+from tests.support.network import SmallNetwork, client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user: User) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_authenticate(user)
-    return client
-
-
-@pytest.fixture
-def secretariat(network: SmallNetwork) -> User:
-    return user_create(username="alice", password="x", role=Role.SECRETARIAT, validate=False)
-
-
-@pytest.fixture
-def jiangning_staff(network: SmallNetwork) -> User:
-    return user_create(
-        username="bob", password="x", role=Role.PARK_STAFF, park=network.jiangning, validate=False
-    )
-
-
-@pytest.fixture
-def researcher(network: SmallNetwork) -> User:
-    return user_create(username="rita", password="x", role=Role.RESEARCHER, validate=False)
-
-
-@pytest.fixture
-def no_role(network: SmallNetwork) -> User:
-    return user_create(username="charlie", password="x", validate=False)
 
 
 def csv_file(rows: list[list[Any]], *, name: str = "data.csv", encoding: str = "utf-8") -> Any:

@@ -3,7 +3,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from rest_framework.test import APIClient
 
+from backend.accounts.models import Role, User
+from backend.accounts.services import user_create
 from backend.network import services
 from backend.network.models import City, Industry, Organisation, Park, Zone
 
@@ -97,3 +100,32 @@ def network(db: None) -> SmallNetwork:
         chipco,
         fabco,
     )
+
+
+def client_for(user: User) -> APIClient:
+    """An API client acting as this user, asking for English messages."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def secretariat(network: SmallNetwork) -> User:
+    return user_create(username="alice", password="x", role=Role.SECRETARIAT, validate=False)
+
+
+@pytest.fixture
+def jiangning_staff(network: SmallNetwork) -> User:
+    return user_create(
+        username="bob", password="x", role=Role.PARK_STAFF, park=network.jiangning, validate=False
+    )
+
+
+@pytest.fixture
+def researcher(network: SmallNetwork) -> User:
+    return user_create(username="rita", password="x", role=Role.RESEARCHER, validate=False)
+
+
+@pytest.fixture
+def no_role(network: SmallNetwork) -> User:
+    return user_create(username="charlie", password="x", validate=False)

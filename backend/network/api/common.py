@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from backend.core.errors import ValidationFailed
 from backend.core.lib.bilingual import Bilingual
@@ -16,6 +17,16 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+def paginated(
+    request: Request, view: Any, queryset: Any, output: type[serializers.Serializer]
+) -> Response:
+    """One page of `queryset` in the `{count, next, previous, results}` shape."""
+    paginator = Pagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    data = output(page, many=True, context={"request": request}).data
+    return paginator.get_paginated_response(data)
 
 
 class Ref(serializers.Serializer):

@@ -29,9 +29,9 @@ from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import PermissionDenied
 from backend.network import selectors, services
 from backend.network.api.common import (
-    Pagination,
     Ref,
     choice_label,
+    paginated,
     query_bool,
     query_choice,
     query_int,
@@ -155,10 +155,7 @@ class OrganisationListApi(APIView):
             flags=flags,
             synthetic=query_bool(request, "synthetic"),
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(organisations, request, view=self)
-        data = OrganisationOutput(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return paginated(request, self, organisations, OrganisationOutput)
 
     @extend_schema(
         summary="Create an organisation (secretariat; park staff in their park)",

@@ -20,9 +20,9 @@ from backend.accounts.access import (
 from backend.accounts.permissions import IsSignedIn
 from backend.network import selectors, services
 from backend.network.api.common import (
-    Pagination,
     Ref,
     choice_label,
+    paginated,
     query_bool,
     query_choice,
     query_int,
@@ -155,10 +155,7 @@ class ParkListApi(APIView):
             industry=query_int(request, "industry"),
             alliance_member=query_bool(request, "alliance_member"),
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(parks, request, view=self)
-        data = ParkOutput(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return paginated(request, self, parks, ParkOutput)
 
     @extend_schema(summary="Create a park (secretariat)", request=ParkInput, responses=ParkOutput)
     def post(self, request: Request) -> Response:

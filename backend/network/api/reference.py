@@ -16,7 +16,7 @@ from backend.accounts.access import require_curator, require_reader
 from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import NotFound
 from backend.network import selectors, services
-from backend.network.api.common import Pagination, Ref, query_int, query_text
+from backend.network.api.common import Ref, paginated, query_int, query_text
 from backend.network.models import Industry, IndustryLink, Zone
 
 
@@ -108,9 +108,7 @@ class IndustryListApi(APIView):
         industries = selectors.industry_list(
             q=query_text(request, "q"), parent=query_int(request, "parent")
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(industries, request, view=self)
-        return paginator.get_paginated_response(IndustryOutput(page, many=True).data)
+        return paginated(request, self, industries, IndustryOutput)
 
     @extend_schema(
         summary="Add an industry (secretariat)", request=IndustryInput, responses=IndustryOutput

@@ -26,7 +26,7 @@ from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import NotFound, PermissionDenied
 from backend.core.lib.bilingual import Bilingual
 from backend.network import selectors, services
-from backend.network.api.common import Pagination, choice_label, query_choice, query_text
+from backend.network.api.common import choice_label, paginated, query_choice, query_text
 from backend.network.models import CooperationKind, Organisation, Park, Relation, RelationKind
 
 NOT_YOURS = Bilingual(
@@ -145,10 +145,7 @@ class RelationListApi(APIView):
             kind=query_choice(request, "kind", RelationKind.values),
             uid=query_text(request, "uid", max_length=40),
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(relations, request, view=self)
-        data = RelationOutput(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return paginated(request, self, relations, RelationOutput)
 
     @extend_schema(summary="Create a relation", request=RelationInput, responses=RelationOutput)
     def post(self, request: Request) -> Response:
