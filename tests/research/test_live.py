@@ -67,7 +67,7 @@ def test_other_users_are_served_while_a_heavy_query_runs(
             rita_token,
             "POST",
             "/api/research/console/run",
-            {"cypher": HEAVY_QUERY, "timeout_s": 3},
+            {"cypher": HEAVY_QUERY, "timeout_s": 2},
         )
 
     worker = threading.Thread(target=run_heavy)

@@ -32,6 +32,11 @@ def subprocess_env(**extra: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="backend.config.settings.test",
         DATABASE_URL=test_database_url(),
         PYTHONUNBUFFERED="1",
+        # A transactional test's flush (TRUNCATE of every table) can meet a worker or Daphne
+        # query holding a table lock: PostgreSQL then breaks the deadlock by failing whoever
+        # detects it first. A short deadlock_timeout in the subprocesses makes them the one
+        # that gives way (their work is retried or irrelevant), never the test's flush.
+        PGOPTIONS="-c deadlock_timeout=50ms",
     )
     env.update(extra)
     return env
