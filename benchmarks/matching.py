@@ -9,7 +9,8 @@ Figures, all from one run:
 - the raw Cypher of a ranking (the read transaction alone) p50;
 - the ranking endpoint (POST /api/matching/projects/<id>/matches: rank, store the run, answer)
   p50, and its ratio to the raw Cypher median, goal <= 1.5;
-- re-matching every open project in one process, as the Celery task does, goal <= 30 s.
+- re-matching every open project in one process, in the chunks the Celery task uses
+  (matching.rematch_projects: each industry's facts read once per chunk), goal <= 30 s.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def run() -> Report:
     from backend.core.graph import graph_database, graph_driver
     from backend.matching.models import Project
     from backend.matching.selectors import weights_current
-    from backend.matching.services import match_request_for, project_match
+    from backend.matching.services import match_request_for, projects_rematch
+    from backend.matching.tasks import REMATCH_CHUNK
     from graph import matching as graph_matching
 
     enterprises = int(os.environ.get("BENCH_ENTERPRISES", "100000"))
@@ -139,9 +141,10 @@ def run() -> Report:
     report.add("endpoint / raw Cypher (medians)", median(api) / median(raw), "ratio", "goal <= 1.5")
 
     started = time.perf_counter()
-    for project in Project.objects.filter(pk__in=ids).order_by("pk"):
-        project_match(project=project, trigger="bench")
+    for start in range(0, len(ids), REMATCH_CHUNK):
+        projects_rematch(project_ids=ids[start : start + REMATCH_CHUNK], trigger="bench")
     wall = time.perf_counter() - started
     report.add(f"re-match {len(ids)} open projects", wall, "s", "one process; goal <= 30")
+    report.add("re-match per project", wall * 1000 / len(ids), "ms", f"chunks of {REMATCH_CHUNK}")
     Project.objects.filter(title__startswith="bench:").delete()
     return report

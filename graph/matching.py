@@ -2,12 +2,16 @@
 
 `rank(driver, database, request)` reads facts about every candidate park in one read
 transaction (graph/queries/matching.py) and scores them with the pure functions below, so the
-scoring is testable without Neo4j. Seven factors, each 0..1:
+scoring is testable without Neo4j. `rank_many` ranks many projects and reads the facts that
+depend only on the industry once per industry (re-matching after a graph change). Seven
+factors, each 0..1:
 
 - industry fit: the park's FOCUSES_ON an industry of the project's family (same 1.0, child 0.8,
   parent 0.6, sibling 0.4 of the focus weight's scale, see INDUSTRY_RELATION_FACTOR);
 - chain complementarity: enterprises it hosts that are active upstream / downstream (SUPPLIES)
-  of the project's industry, saturating at CHAIN_SATURATION per side;
+  of the project's industry, saturating at CHAIN_SATURATION per side; the project's chain
+  segment says which side it needs (an upstream project needs buyers downstream, a downstream
+  one suppliers upstream, a midstream one both, see SEGMENT_SIDES);
 - innovation support: universities and labs active in the industry's family (or named by the
   project) that the park hosts (1) or is tied to through an organisation it hosts (0.5);
 - capacity fit: available land and space against the need (short of it: excluded);
@@ -42,6 +46,7 @@ from graph.queries.matching import (
     HOP_EXISTS_QUERY,
     INDUSTRY_FOCUS_QUERY,
     INNOVATION_QUERY,
+    NEEDED_INNOVATION_QUERY,
 )
 
 FACTORS = (
@@ -87,6 +92,13 @@ POSITIONING: dict[str, dict[str, float]] = {
     },
 }
 
+# Which chain sides a project in each segment draws on, with their weights.
+SEGMENT_SIDES: dict[str, dict[str, float]] = {
+    "upstream": {"downstream": 1.0},
+    "midstream": {"upstream": 0.5, "downstream": 0.5},
+    "downstream": {"upstream": 1.0},
+}
+
 Path = list[str]  # [uid, TYPE, uid, TYPE, uid, ...]
 
 
@@ -100,6 +112,7 @@ class MatchRequest:
     land_mu: float = 0.0
     space_m2: float = 0.0
     needed_uids: tuple[str, ...] = ()
+    chain_segment: str = "midstream"  # upstream | midstream | downstream
     only_uids: tuple[str, ...] | None = None  # visibility: chosen parks only
     # Hook for past successful dockings (docking app, not built yet): park uid -> paths.
     docking_ties: Mapping[str, Sequence[Path]] = field(default_factory=dict)
@@ -202,6 +215,16 @@ def saturating(n: float, at: float) -> float:
 
 
 @dataclass
+class _IndustryFacts:
+    """What the graph says about every park for one industry (owner-independent)."""
+
+    focus: dict[str, list[dict[str, Any]]]
+    chain: dict[str, dict[str, dict[str, Any]]]
+    sides: tuple[bool, bool]
+    innovation: dict[str, list[dict[str, Any]]]
+
+
+@dataclass
 class _Facts:
     parks: list[dict[str, Any]]
     focus: dict[str, list[dict[str, Any]]]
@@ -210,39 +233,63 @@ class _Facts:
     innovation: dict[str, list[dict[str, Any]]]
 
 
-def _read_facts(tx: ManagedTransaction, request: MatchRequest) -> _Facts:
-    only = list(request.only_uids) if request.only_uids is not None else None
-    parks = [
-        dict(r) for r in tx.run(CANDIDATE_PARKS_QUERY, owner_uid=request.owner_uid, only_uids=only)
-    ]
+def _read_industry_facts(tx: ManagedTransaction, industry_uid: str) -> _IndustryFacts:
     focus: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in tx.run(
-        INDUSTRY_FOCUS_QUERY, industry_uid=request.industry_uid, owner_uid=request.owner_uid
-    ):
+    for r in tx.run(INDUSTRY_FOCUS_QUERY, industry_uid=industry_uid):
         focus[r["park_uid"]].append(dict(r))
     chain: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for r in tx.run(
-        CHAIN_QUERY,
-        industry_uid=request.industry_uid,
-        owner_uid=request.owner_uid,
-        examples=MAX_PATHS_PER_FACTOR,
-    ):
+    for r in tx.run(CHAIN_QUERY, industry_uid=industry_uid, examples=MAX_PATHS_PER_FACTOR):
         chain[r["park_uid"]][r["side"]] = dict(r)
-    sides_record = tx.run(CHAIN_SIDES_QUERY, industry_uid=request.industry_uid).single()
+    sides_record = tx.run(CHAIN_SIDES_QUERY, industry_uid=industry_uid).single()
     sides = (
         (bool(sides_record["has_upstream"]), bool(sides_record["has_downstream"]))
         if sides_record
         else (False, False)
     )
     innovation: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in tx.run(
-        INNOVATION_QUERY,
-        industry_uid=request.industry_uid,
-        owner_uid=request.owner_uid,
-        needed_uids=list(request.needed_uids),
-    ):
+    for r in tx.run(INNOVATION_QUERY, industry_uid=industry_uid):
         innovation[r["park_uid"]].append(dict(r))
-    return _Facts(parks, focus, chain, sides, innovation)
+    return _IndustryFacts(focus, chain, sides, innovation)
+
+
+def _read_parks(tx: ManagedTransaction, request: MatchRequest) -> list[dict[str, Any]]:
+    only = list(request.only_uids) if request.only_uids is not None else None
+    return [
+        dict(r) for r in tx.run(CANDIDATE_PARKS_QUERY, owner_uid=request.owner_uid, only_uids=only)
+    ]
+
+
+def _read_needed(tx: ManagedTransaction, request: MatchRequest) -> list[dict[str, Any]]:
+    if not request.needed_uids:
+        return []
+    return [dict(r) for r in tx.run(NEEDED_INNOVATION_QUERY, needed_uids=list(request.needed_uids))]
+
+
+def _combine(
+    parks: list[dict[str, Any]], industry: _IndustryFacts, needed: list[dict[str, Any]]
+) -> _Facts:
+    """One project's facts: the industry's, plus the organisations it names as needed (per
+    park and organisation the strongest tie wins, "hosted" before "tied")."""
+    innovation = industry.innovation
+    if needed:
+        best: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in [r for rows in innovation.values() for r in rows] + needed:
+            key = (row["park_uid"], row["org_uid"])
+            if key not in best or (row["how"], row["path"]) < (best[key]["how"], best[key]["path"]):
+                best[key] = row
+        innovation = defaultdict(list)
+        for row in sorted(best.values(), key=lambda r: (r["park_uid"], r["how"], r["org_uid"])):
+            innovation[row["park_uid"]].append(row)
+    return _Facts(parks, industry.focus, industry.chain, industry.sides, innovation)
+
+
+def _read_facts(tx: ManagedTransaction, request: MatchRequest) -> _Facts:
+    """Everything one ranking reads, in one transaction."""
+    return _combine(
+        _read_parks(tx, request),
+        _read_industry_facts(tx, request.industry_uid),
+        _read_needed(tx, request),
+    )
 
 
 def rank(
@@ -255,6 +302,35 @@ def rank(
     except UNAVAILABLE_ERRORS as exc:
         raise GraphUnavailable(f"Neo4j did not answer: {exc}") from exc
     return score_facts(facts, request, weights)
+
+
+def rank_many(
+    driver: Driver,
+    database: str,
+    requests: Sequence[MatchRequest],
+    weights: Mapping[str, float],
+) -> list[MatchOutcome]:
+    """Rank many projects, reading each industry's facts and each posting park's candidate
+    list once. Outcomes come back in the order of the requests, equal to `rank` one by one."""
+    industries: dict[str, _IndustryFacts] = {}
+    parks: dict[tuple[str, tuple[str, ...] | None], list[dict[str, Any]]] = {}
+    outcomes = []
+    try:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+            for request in requests:
+                if request.industry_uid not in industries:
+                    industries[request.industry_uid] = s.execute_read(
+                        _read_industry_facts, request.industry_uid
+                    )
+                park_key = (request.owner_uid, request.only_uids)
+                if park_key not in parks:
+                    parks[park_key] = s.execute_read(_read_parks, request)
+                needed = s.execute_read(_read_needed, request) if request.needed_uids else []
+                facts = _combine(parks[park_key], industries[request.industry_uid], needed)
+                outcomes.append(score_facts(facts, request, weights))
+    except UNAVAILABLE_ERRORS as exc:
+        raise GraphUnavailable(f"Neo4j did not answer: {exc}") from exc
+    return outcomes
 
 
 def score_facts(facts: _Facts, request: MatchRequest, weights: Mapping[str, float]) -> MatchOutcome:
@@ -288,7 +364,7 @@ def score_facts(facts: _Facts, request: MatchRequest, weights: Mapping[str, floa
             continue
         factors = [
             _industry_factor(facts.focus.get(uid, []), weights),
-            _chain_factor(facts.chain.get(uid, {}), facts.sides, weights),
+            _chain_factor(facts.chain.get(uid, {}), facts.sides, request.chain_segment, weights),
             _innovation_factor(facts.innovation.get(uid, []), weights),
             _capacity_factor(land, space, request, weights),
             _positioning_factor(str(park["kind"] or ""), request.positioning, weights),
@@ -328,27 +404,50 @@ def _industry_factor(rows: list[dict[str, Any]], weights: Mapping[str, float]) -
     )
 
 
+def chain_value(up: int, down: int, exists: tuple[bool, bool], segment: str) -> float:
+    """0..1 from the enterprises on each side the project's segment draws on; a side the
+    taxonomy does not have at all (no industry upstream, say) is left out, not counted as 0."""
+    wanted = SEGMENT_SIDES.get(segment, SEGMENT_SIDES["midstream"])
+    counts = {"upstream": (up, exists[0]), "downstream": (down, exists[1])}
+    parts = [
+        (weight, saturating(counts[side][0], CHAIN_SATURATION))
+        for side, weight in wanted.items()
+        if counts[side][1]
+    ]
+    total = sum(weight for weight, _ in parts)
+    return sum(weight * value for weight, value in parts) / total if total else 0.0
+
+
+_SEGMENT_ZH = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+_NEEDS_ZH = {"upstream": "下游客户", "midstream": "上下游配套", "downstream": "上游供应"}
+_NEEDS_EN = {
+    "upstream": "buyers downstream",
+    "midstream": "suppliers and buyers",
+    "downstream": "suppliers upstream",
+}
+
+
 def _chain_factor(
-    sides: dict[str, dict[str, Any]], exists: tuple[bool, bool], weights: Mapping[str, float]
+    sides: dict[str, dict[str, Any]],
+    exists: tuple[bool, bool],
+    segment: str,
+    weights: Mapping[str, float],
 ) -> FactorScore:
+    segment = segment if segment in SEGMENT_SIDES else "midstream"
     up = int(sides.get("upstream", {}).get("n", 0))
     down = int(sides.get("downstream", {}).get("n", 0))
-    parts = []
-    if exists[0]:
-        parts.append(saturating(up, CHAIN_SATURATION))
-    if exists[1]:
-        parts.append(saturating(down, CHAIN_SATURATION))
-    value = sum(parts) / len(parts) if parts else 0.0
-    paths = [
-        list(p) for side in ("upstream", "downstream") for p in sides.get(side, {}).get("paths", [])
-    ]
+    value = chain_value(up, down, exists, segment)
+    wanted = SEGMENT_SIDES[segment]
+    paths = [list(p) for side in wanted for p in sides.get(side, {}).get("paths", [])]
     return FactorScore(
         "chain_complementarity",
         round(value, 4),
         _w(weights, "chain_complementarity"),
         paths[:MAX_PATHS_PER_FACTOR],
-        f"园区内有上游企业 {up} 家、下游企业 {down} 家。",
-        f"The park hosts {up} upstream and {down} downstream enterprises.",
+        f"{_SEGMENT_ZH[segment]}项目需要{_NEEDS_ZH[segment]}：园区内有上游企业 {up} 家、"
+        f"下游企业 {down} 家。",
+        f"A {segment} project needs {_NEEDS_EN[segment]}: the park hosts {up} upstream and "
+        f"{down} downstream enterprises.",
     )
 
 

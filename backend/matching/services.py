@@ -237,18 +237,18 @@ def weights_set(*, user: Any, values: Mapping[str, float], note: str = "") -> Ma
 
 
 def match_request_for(project: Project) -> graph_matching.MatchRequest:
+    """What graph matching needs to know (uses prefetched visible_to/needed_organisations)."""
     only = None
     if project.visibility == Visibility.CHOSEN:
-        only = tuple(f"park:{pk}" for pk in project.visible_to.values_list("pk", flat=True))
+        only = tuple(sorted(f"park:{p.pk}" for p in project.visible_to.all()))
     return graph_matching.MatchRequest(
         owner_uid=f"park:{project.park_id}",
         industry_uid=f"industry:{project.industry_id}",
         positioning=project.positioning,
+        chain_segment=project.chain_segment,
         land_mu=float(project.land_mu),
         space_m2=float(project.space_m2),
-        needed_uids=tuple(
-            f"org:{pk}" for pk in project.needed_organisations.values_list("pk", flat=True)
-        ),
+        needed_uids=tuple(sorted(f"org:{o.pk}" for o in project.needed_organisations.all())),
         only_uids=only,
     )
 
@@ -264,6 +264,25 @@ def project_match(*, project: Project, trigger: str = "manual") -> MatchRun:
         graph_driver(), graph_database(), match_request_for(project), weights
     )
     return _store_run(project, outcome, weights, trigger)
+
+
+def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> int:
+    """Re-rank the projects still matchable among these, reading the graph once per industry
+    (graph_matching.rank_many); each run is stored as project_match would. Returns the count."""
+    projects = list(
+        Project.objects.filter(pk__in=list(project_ids), status__in=MATCHABLE_STATUSES)
+        .prefetch_related("visible_to", "needed_organisations")
+        .order_by("industry_id", "pk")
+    )
+    if not projects:
+        return 0
+    weights = weights_current()
+    outcomes = graph_matching.rank_many(
+        graph_driver(), graph_database(), [match_request_for(p) for p in projects], weights
+    )
+    for project, outcome in zip(projects, outcomes, strict=True):
+        _store_run(project, outcome, weights, trigger)
+    return len(projects)
 
 
 @transaction.atomic

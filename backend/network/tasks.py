@@ -7,6 +7,7 @@ from celery import shared_task
 from celery.app.task import Task
 
 from backend.network.outbox import outbox_drain
+from backend.network.signals import graph_changed
 from graph.errors import GraphUnavailable
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ def drain_outbox(self: Task) -> int:
     """Project pending outbox events into Neo4j. Idempotent; retried with back-off while the
     graph is down, the events staying pending meanwhile."""
     try:
-        return outbox_drain()
+        delivered = outbox_drain()
     except GraphUnavailable as exc:
         if self.request.is_eager:
             # In-process mode has no worker to retry later; the next write or the periodic
@@ -30,3 +31,9 @@ def drain_outbox(self: Task) -> int:
             logger.warning("graph unavailable; outbox events stay pending: %s", exc)
             return 0
         raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
+    if delivered:
+        # The events are delivered whatever a listener does; a failing one is only logged.
+        for receiver, result in graph_changed.send_robust(sender="network", delivered=delivered):
+            if isinstance(result, Exception):
+                logger.warning("graph_changed receiver %r failed: %s", receiver, result)
+    return delivered

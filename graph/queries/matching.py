@@ -44,13 +44,14 @@ CALL (t) {
          [p.uid, 'FOCUSES_ON', i.uid, 'CHILD_OF', g.uid, 'CHILD_OF', t.uid] AS path
 }
 WITH p, f, relation, path
-WHERE p.uid <> $owner_uid
 RETURN p.uid AS park_uid, coalesce(f.weight, 0.0) AS weight, relation, path
 ORDER BY park_uid, relation, path
 """
 
 # Enterprises hosted by each park that are active upstream or downstream of the project's
-# industry (or of its parent): counts per park and side, and a few example paths.
+# industry (or of its parent): counts per park and side, and a few example paths. Depends on
+# the industry only, so one read serves every project in it (the posting park is skipped by
+# the caller).
 CHAIN_QUERY = """
 MATCH (t:Industry {uid: $industry_uid})
 OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
@@ -65,7 +66,6 @@ CALL (a) {
 }
 WITH t, a, other, side
 MATCH (other)<-[:ACTIVE_IN]-(e:Enterprise)<-[:HOSTS]-(p:Park)
-WHERE p.uid <> $owner_uid
 WITH p, side, t, a, other, e
 ORDER BY e.uid
 WITH p, side, count(DISTINCT e) AS n,
@@ -87,24 +87,21 @@ RETURN
   size([a IN anchors WHERE EXISTS { (a)-[:SUPPLIES]->(:Industry) }]) > 0 AS has_downstream
 """
 
-# Universities and labs active in the industry's family (itself, parent, children) or named by
-# the project, hosted by a park or tied (cooperation, affiliation) to an organisation it hosts.
+# Universities and labs active in the industry's family (itself, parent, children), hosted
+# by a park or tied (cooperation, affiliation) to an organisation it hosts. Per park and
+# organisation the strongest tie ("hosted" before "tied") with its first path. Depends on the
+# industry only, like CHAIN_QUERY.
 INNOVATION_QUERY = """
 MATCH (t:Industry {uid: $industry_uid})
 OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
 OPTIONAL MATCH (child:Industry)-[:CHILD_OF]->(t)
 WITH t, parent, collect(child) AS children
-WITH t, [x IN [t, parent] + children WHERE x IS NOT NULL] AS family
-CALL (family) {
-  UNWIND family AS i
-  MATCH (o:Organisation)-[:ACTIVE_IN]->(i)
-  WHERE o:University OR o:Lab
-  RETURN DISTINCT o, [o.uid, 'ACTIVE_IN', i.uid] AS tail
-  UNION
-  MATCH (o:Organisation)
-  WHERE o.uid IN $needed_uids AND (o:University OR o:Lab)
-  RETURN DISTINCT o, [o.uid] AS tail
-}
+WITH [x IN [t, parent] + children WHERE x IS NOT NULL] AS family
+UNWIND family AS i
+MATCH (o:Organisation)-[:ACTIVE_IN]->(i)
+WHERE o:University OR o:Lab
+WITH o, min(i.uid) AS industry_uid
+WITH o, [o.uid, 'ACTIVE_IN', industry_uid] AS tail
 CALL (o, tail) {
   MATCH (p:Park)-[:HOSTS]->(o)
   RETURN p, 'hosted' AS how, [p.uid, 'HOSTS'] + tail AS path
@@ -113,7 +110,24 @@ CALL (o, tail) {
   RETURN p, 'tied' AS how, [p.uid, 'HOSTS', x.uid, type(r)] + tail AS path
 }
 WITH p, o, how, path
-WHERE p.uid <> $owner_uid
+ORDER BY p.uid, o.uid, how, path
+WITH p, o, collect(how)[0] AS how, collect(path)[0] AS path
+RETURN p.uid AS park_uid, o.uid AS org_uid, how, path
+ORDER BY park_uid, how, org_uid
+"""
+
+# The same for the universities and labs a project names as needed, whatever their industry.
+NEEDED_INNOVATION_QUERY = """
+MATCH (o:Organisation)
+WHERE o.uid IN $needed_uids AND (o:University OR o:Lab)
+WITH o, [o.uid] AS tail
+CALL (o, tail) {
+  MATCH (p:Park)-[:HOSTS]->(o)
+  RETURN p, 'hosted' AS how, [p.uid, 'HOSTS'] + tail AS path
+  UNION
+  MATCH (p:Park)-[:HOSTS]->(x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
+  RETURN p, 'tied' AS how, [p.uid, 'HOSTS', x.uid, type(r)] + tail AS path
+}
 WITH p, o, how, path
 ORDER BY p.uid, o.uid, how, path
 WITH p, o, collect(how)[0] AS how, collect(path)[0] AS path
@@ -136,4 +150,5 @@ __all__ = [
     "HOP_EXISTS_QUERY",
     "INDUSTRY_FOCUS_QUERY",
     "INNOVATION_QUERY",
+    "NEEDED_INNOVATION_QUERY",
 ]

@@ -23,3 +23,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 DEMO_ACCOUNTS_ENABLED = True
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "10000/min"}}
+# Re-match soon after a graph change, so the test that proves it does not wait a minute.
+MATCHING_REMATCH_DEBOUNCE_S = 1
