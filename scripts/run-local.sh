@@ -28,6 +28,7 @@ $PY manage.py graph_migrate
 $PY manage.py seed_demo_accounts
 if $PY manage.py help seed_demo >/dev/null 2>&1; then $PY manage.py seed_demo; fi
 if $PY manage.py help seed_alliance >/dev/null 2>&1; then $PY manage.py seed_alliance; fi
+if $PY manage.py help seed_docking_demo >/dev/null 2>&1; then $PY manage.py seed_docking_demo; fi
 
 echo
 echo "宁聚 NingJu: http://$HOST:$PORT   (API docs: http://$HOST:$PORT/api/docs/)"

@@ -383,8 +383,10 @@ def feedback_give(
         _transition(
             project, ProjectStatus.NEGOTIATING, user, f"mutual interest with park {park.pk}"
         )
-        # The conversation between the two parks: the docking app's message threads will hang
-        # here; until then both parks are told and the project page links them.
+        # The two parks talk in a docking thread (backend.docking), opened here once.
+        from backend.docking.services import thread_open_for_project
+
+        thread_open_for_project(project=project, park_a_id=project.park_id, park_b_id=park.pk)
         notify(
             recipients=recipients,
             kind=NotificationKind.MATCH_NEGOTIATING,

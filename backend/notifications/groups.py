@@ -13,3 +13,7 @@ def park_group(park_id: int) -> str:
 
 def meeting_group(meeting_id: int) -> str:
     return f"meeting-{meeting_id}"
+
+
+def thread_group(thread_id: int) -> str:
+    return f"thread-{thread_id}"

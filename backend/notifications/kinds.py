@@ -26,6 +26,10 @@ class NotificationKind(models.TextChoices):
     ACTION_ITEM_DUE = "action_item.due", "督办事项到期 Action item due"
     AGENDA_ITEM_TRIAGED = "agenda.item_triaged", "议题审核结果 Agenda item screened"
     MINUTES_PUBLISHED = "minutes.published", "会议纪要已发布 Minutes published"
+    DOCKING_REQUESTED = "docking.requested", "新的对接请求 New docking request"
+    DOCKING_MESSAGE = "docking.message", "对接会话新消息 New docking message"
+    POSTING_MATCHES_SEARCH = "posting.matches_search", "订阅的新对接信息 Saved-search match"
+    POSTING_REVIEWED = "posting.reviewed", "对接信息审核结果 Posting reviewed"
 
 
 # Urgent kinds also pop up as a toast in the web app, besides the bell.

@@ -17,14 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from backend.notifications.groups import meeting_group, park_group
+from backend.notifications.groups import meeting_group, park_group, thread_group
 
 RoomAccess = Callable[[Any, int], bool]
 
 # Room kinds and their group names. Parks are joined from the user's membership, never on
 # request; meetings only through a registered access check.
-ROOM_GROUPS: dict[str, Callable[[int], str]] = {"park": park_group, "meeting": meeting_group}
-SUBSCRIBABLE_ROOMS = frozenset({"meeting"})
+ROOM_GROUPS: dict[str, Callable[[int], str]] = {
+    "park": park_group,
+    "meeting": meeting_group,
+    "thread": thread_group,  # docking conversations (backend.docking registers the access check)
+}
+SUBSCRIBABLE_ROOMS = frozenset({"meeting", "thread"})
 
 _access_checks: dict[str, RoomAccess] = {}
 

@@ -37,6 +37,12 @@ export const routes: RouteObject[] = [
         lazy: () => import('./routes/alliance-routes').then(({ AllianceRoutes }) => ({ Component: AllianceRoutes })),
         hydrateFallbackElement: <PageSpinner />,
       },
+      // Online docking (在线对接): marketplace, requests, conversations, secretariat tools.
+      {
+        path: 'docking/*',
+        lazy: () => import('./routes/docking').then(({ DockingRoutes }) => ({ Component: DockingRoutes })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
       {
         path: 'research',
         lazy: () => import('./routes/research').then(({ ResearchRoute }) => ({ Component: ResearchRoute })),

@@ -5,6 +5,7 @@ import {
   ExperimentOutlined,
   HomeOutlined,
   InteractionOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -29,6 +30,9 @@ export function AppHeader() {
     { key: '/organisations', icon: <ApartmentOutlined />, label: <Link to="/organisations">{t('nav.organisations')}</Link> },
     { key: '/explorer', icon: <DeploymentUnitOutlined />, label: <Link to="/explorer">{t('nav.explorer')}</Link> },
     { key: '/matching', icon: <InteractionOutlined />, label: <Link to="/matching">{t('nav.matching')}</Link> },
+    ...(user?.role
+      ? [{ key: '/docking', icon: <SwapOutlined />, label: <Link to="/docking">{t('docking.nav.title')}</Link> }]
+      : []),
     ...(user && ['admin', 'secretariat', 'park_staff'].includes(user.role)
       ? [{ key: '/alliance', icon: <TeamOutlined />, label: <Link to="/alliance">{t('nav.alliance')}</Link> }]
       : []),
