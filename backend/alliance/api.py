@@ -14,17 +14,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.access import user_is_curator
 from backend.accounts.permissions import IsSignedIn
-from backend.alliance import access, exports, selectors, services
+from backend.alliance import access, exports, selectors, services, uploads
 from backend.alliance.calendar import meetings_ics
 from backend.alliance.models import (
     ActionItem,
@@ -33,8 +35,10 @@ from backend.alliance.models import (
     AgendaItem,
     AllianceMember,
     Attendance,
+    CalendarFeed,
     Choice,
     Decision,
+    ItemFile,
     ItemKind,
     ItemStatus,
     Meeting,
@@ -138,8 +142,20 @@ class MeetingDetailOutput(MeetingOutput):
         return {"present": present, "members": members, "met": met}
 
 
+class ItemFileOutput(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ItemFile
+        fields = ["id", "name", "size", "content_type", "url", "created_at"]
+
+    def get_url(self, row: ItemFile) -> str:
+        return f"/api/alliance/items/{row.item_id}/files/{row.pk}"
+
+
 class ItemOutput(serializers.ModelSerializer):
     park = ParkRefOutput(allow_null=True)
+    files = ItemFileOutput(many=True, read_only=True)
 
     class Meta:
         model = AgendaItem
@@ -151,6 +167,7 @@ class ItemOutput(serializers.ModelSerializer):
             "title",
             "text",
             "attachments",
+            "files",
             "linked_uids",
             "requested_minutes",
             "status",
@@ -541,6 +558,64 @@ class ItemDetailApi(APIView):
         return Response(ItemOutput(item).data)
 
 
+class FileUploadInput(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=True, max_length=1000)
+
+
+class ItemFileListApi(APIView):
+    permission_classes = [IsSignedIn]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        summary="Attach a file to an item (as for editing the item): PDF, DOCX, XLSX, PPTX, "
+        "PNG or JPEG, type sniffed from the content, at most 20 MB",
+        request={"multipart/form-data": FileUploadInput},
+        responses={201: ItemFileOutput},
+    )
+    def post(self, request: Request, item_id: int) -> Response:
+        item = access.access_item_for_user(request.user, item_id, for_write=True)
+        # Refuse an oversized body before it is read and spooled to disk.
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if declared.isdigit() and int(declared) > uploads.MAX_BYTES + 64 * 1024:
+            raise services.file_too_big(int(declared))
+        data = FileUploadInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.item_file_add(
+            user=request.user, item=item, upload=data.validated_data["file"]
+        )
+        return Response(ItemFileOutput(row).data, status=201)
+
+
+class ItemFileDetailApi(APIView):
+    permission_classes = [IsSignedIn]
+
+    @extend_schema(
+        summary="Download an attachment (whoever may see the item)",
+        responses={(200, "application/octet-stream"): bytes},
+    )
+    def get(self, request: Request, item_id: int, file_id: int) -> FileResponse:
+        item = access.access_item_for_user(request.user, item_id)
+        row = selectors.item_file(item=item, file_id=file_id)
+        response = FileResponse(
+            row.file.open("rb"),
+            as_attachment=True,
+            filename=row.name,
+            content_type=row.content_type,
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @extend_schema(
+        summary="Remove an attachment (as for editing the item)",
+        request=None,
+        responses={204: None},
+    )
+    def delete(self, request: Request, item_id: int, file_id: int) -> Response:
+        item = access.access_item_for_user(request.user, item_id, for_write=True)
+        services.item_file_remove(user=request.user, item=item, file_id=file_id)
+        return Response(status=204)
+
+
 class TriageInput(serializers.Serializer):
     action = serializers.ChoiceField(choices=["accept", "reject", "merge", "defer"])
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
@@ -863,11 +938,27 @@ class SuggestionApi(APIView):
     permission_classes = [IsSignedIn]
 
     @extend_schema(
-        summary="Suggested items and the status of earlier decisions (secretariat)", responses=dict
+        summary="Suggested items (overdue action items, stalled joint-investment projects) and "
+        "the status of earlier decisions (secretariat)",
+        parameters=[OpenApiParameter("stalled_days", int)],
+        responses=dict,
     )
     def get(self, request: Request, meeting_id: int) -> Response:
         meeting = access.access_meeting_for_user(request.user, meeting_id, for_write=True)
-        rows = selectors.suggestions(user=request.user, meeting=meeting)
+        stalled_days = _int_param(request, "stalled_days")
+        if stalled_days is not None and not 1 <= stalled_days <= 3650:
+            raise ValidationFailed(
+                Bilingual(
+                    zh="参数 stalled_days 须在 1 到 3650 之间。",
+                    en="stalled_days must be between 1 and 3650.",
+                ),
+                {"field": "stalled_days"},
+            )
+        rows = selectors.suggestions(
+            user=request.user,
+            meeting=meeting,
+            stalled_days=stalled_days or selectors.STALLED_PROJECT_DAYS,
+        )
         return Response([row.__dict__ for row in rows])
 
 
@@ -995,3 +1086,79 @@ class CalendarApi(APIView):
         name = "联席会议 Joint meetings" if user_is_curator(request.user) else "联席会议"
         body = meetings_ics(rows, name=name, now=timezone.now())
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+class FeedScopeInput(serializers.Serializer):
+    scope = serializers.ChoiceField(choices=["user", "park"], default="user")
+    park_id = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+
+
+class CalendarSubscriptionOutput(serializers.ModelSerializer):
+    scope = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CalendarFeed
+        fields = ["scope", "park_id", "url", "created_at"]
+
+    def get_scope(self, feed: CalendarFeed) -> str:
+        return "park" if feed.park_id else "user"
+
+    def get_url(self, feed: CalendarFeed) -> str:
+        path = f"/api/alliance/calendar/feeds/{feed.token}.ics"
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class CalendarSubscriptionApi(APIView):
+    """The secret feed URLs a calendar app can subscribe to without signing in."""
+
+    permission_classes = [IsSignedIn]
+
+    @extend_schema(
+        summary="Your secret iCal URL (scope=user) or your park's (scope=park; the secretariat "
+        "names the park), made on first use (alliance readers)",
+        parameters=[OpenApiParameter("scope", str), OpenApiParameter("park", int)],
+        responses=CalendarSubscriptionOutput,
+    )
+    def get(self, request: Request) -> Response:
+        scope = _choice_param(request, "scope", ["user", "park"]) or "user"
+        feed = services.calendar_feed_get(
+            user=request.user, scope=scope, park_id=_int_param(request, "park")
+        )
+        return Response(CalendarSubscriptionOutput(feed, context={"request": request}).data)
+
+    @extend_schema(
+        summary="Regenerate a secret iCal URL; the old one stops working (the user; the park's "
+        "staff or the secretariat)",
+        request=FeedScopeInput,
+        responses={201: CalendarSubscriptionOutput},
+    )
+    def post(self, request: Request) -> Response:
+        data = FeedScopeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        feed = services.calendar_feed_regenerate(user=request.user, **data.validated_data)
+        return Response(
+            CalendarSubscriptionOutput(feed, context={"request": request}).data, status=201
+        )
+
+
+class CalendarFeedApi(APIView):
+    """A secret feed: the token in the URL is the only credential (calendar apps cannot sign
+    in). A wrong or replaced token is a 404."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="iCal feed behind a secret URL (no sign-in)",
+        responses={(200, "text/calendar"): str},
+        auth=[],
+    )
+    def get(self, request: Request, token: str) -> HttpResponse:
+        name, rows = selectors.calendar_feed_meetings(token=token)
+        body = meetings_ics(rows, name=name, now=timezone.now())
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, max-age=300"
+        response["Referrer-Policy"] = "no-referrer"
+        return response

@@ -8,6 +8,9 @@ their responsible units and deadlines become action items followed across meetin
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -336,3 +339,67 @@ class MinutesReview(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+
+def _item_file_path(instance: ItemFile, filename: str) -> str:
+    # The stored name never comes from the uploader: a random name; the service passes a
+    # filename whose extension is the sniffed type's.
+    extension = os.path.splitext(filename)[1].lower()[:8]
+    return f"alliance/items/{instance.item_id}/{uuid.uuid4().hex}{extension}"
+
+
+class ItemFile(models.Model):
+    """A file attached to an agenda item (link attachments stay in AgendaItem.attachments).
+    Served only through the API, to users who may see the item; a deferred item's copy
+    shares the stored file."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=_item_file_path, max_length=300)
+    name = models.CharField(max_length=200, help_text="the uploader's file name, for display")
+    content_type = models.CharField(max_length=100, help_text="sniffed from the content")
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CalendarFeed(models.Model):
+    """A secret iCal URL for calendar apps that cannot sign in: one per user (their meetings)
+    and one per member park (the park's meetings). Regenerating replaces the token."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alliance_calendar_feed",
+    )
+    park = models.OneToOneField(
+        "network.Park",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alliance_calendar_feed",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                name="calendar_feed_user_xor_park",
+                condition=(models.Q(user__isnull=False) & models.Q(park__isnull=True))
+                | (models.Q(user__isnull=True) & models.Q(park__isnull=False)),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"user:{self.user_id}" if self.user_id else f"park:{self.park_id}"

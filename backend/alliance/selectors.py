@@ -6,18 +6,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, DateTimeField, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.accounts.access import user_is_curator
-from backend.alliance.access import require_alliance_reader
+from backend.alliance.access import member_park_id, require_alliance_reader
 from backend.alliance.models import (
     ActionItem,
     ActionStatus,
     AgendaItem,
     AllianceMember,
     Attendance,
+    CalendarFeed,
     Decision,
+    ItemFile,
     ItemStatus,
     Meeting,
     MeetingStatus,
@@ -25,6 +28,11 @@ from backend.alliance.models import (
     MinutesStatus,
 )
 from backend.alliance.ordering import time_slots
+from backend.core.errors import NotFound
+
+# A joint-investment project open or under negotiation with no status change for this long is
+# suggested for the next meeting.
+STALLED_PROJECT_DAYS = 60
 
 
 def member_list() -> QuerySet[AllianceMember]:
@@ -45,13 +53,23 @@ def meeting_list(*, user: Any, status: str | None = None) -> QuerySet[Meeting]:
 
 def _visible_items(user: Any, meeting: Meeting) -> QuerySet[AgendaItem]:
     park_id = require_alliance_reader(user)
-    rows = AgendaItem.objects.filter(meeting=meeting).select_related("park")
+    rows = (
+        AgendaItem.objects.filter(meeting=meeting).select_related("park").prefetch_related("files")
+    )
     if park_id is None:
         return rows
     visible = Q(park_id=park_id)
     if meeting.status != MeetingStatus.DRAFT:
         visible |= Q(status=ItemStatus.ACCEPTED)
     return rows.filter(visible)
+
+
+def item_file(*, item: AgendaItem, file_id: int) -> ItemFile:
+    """An attachment of an item the caller already may see (access_item_for_user)."""
+    row = ItemFile.objects.filter(item=item, pk=file_id).first()
+    if row is None:
+        raise NotFound()
+    return row
 
 
 def item_list(*, user: Any, meeting: Meeting, status: str | None = None) -> QuerySet[AgendaItem]:
@@ -79,7 +97,8 @@ def agenda(*, user: Any, meeting: Meeting) -> list[AgendaEntry]:
         AgendaItem.objects.filter(meeting=meeting, status=ItemStatus.ACCEPTED)
         .select_related("park")
         .prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.prefetch_related("votes", "actions"))
+            "files",
+            Prefetch("decisions", queryset=Decision.objects.prefetch_related("votes", "actions")),
         )
         .order_by("position", "id")
     )
@@ -175,18 +194,21 @@ def action_dashboard(*, user: Any) -> list[UnitLoad]:
 
 @dataclass(frozen=True)
 class Suggestion:
-    source: str  # "overdue_action" | "earlier_decision"
+    source: str  # "overdue_action" | "earlier_decision" | "stalled_project"
     title: str
     detail: str
     ref: int
     park_id: int | None
+    days: int | None = None  # stalled_project: days since its last status change
 
 
-def suggestions(*, user: Any, meeting: Meeting) -> list[Suggestion]:
-    """What the secretariat may want on the agenda: overdue action items, and the standing
-    section "status of earlier decisions" from open action items of earlier meetings.
-    (Stalled joint-investment projects and long-open docking problems join once those
-    features exist.)"""
+def suggestions(
+    *, user: Any, meeting: Meeting, stalled_days: int = STALLED_PROJECT_DAYS
+) -> list[Suggestion]:
+    """What the secretariat may want on the agenda: overdue action items, joint-investment
+    projects stalled (open or negotiating, no status change for `stalled_days`), and the
+    standing section "status of earlier decisions" from open action items of earlier meetings.
+    (Docking problems open for long join once the docking app exists.)"""
     require_alliance_reader(user)
     today = timezone.localdate()
     earlier = ActionItem.objects.filter(meeting__starts_at__lt=meeting.starts_at).select_related(
@@ -203,6 +225,7 @@ def suggestions(*, user: Any, meeting: Meeting) -> list[Suggestion]:
                 action.owner_park_id,
             )
         )
+    found += stalled_projects(days=stalled_days)
     for action in earlier.filter(deadline__gte=today).exclude(status=ActionStatus.DONE):
         found.append(
             Suggestion(
@@ -214,6 +237,35 @@ def suggestions(*, user: Any, meeting: Meeting) -> list[Suggestion]:
             )
         )
     return found
+
+
+def stalled_projects(*, days: int = STALLED_PROJECT_DAYS, limit: int = 50) -> list[Suggestion]:
+    """Open or negotiating joint-investment projects whose status last changed (or, never
+    changed, that were created) more than `days` ago, longest stalled first. Read from the
+    matching app's models; only the secretariat sees suggestions."""
+    from backend.matching.models import Project, ProjectStatus
+
+    now = timezone.now()
+    rows = (
+        Project.objects.filter(status__in=[ProjectStatus.OPEN, ProjectStatus.NEGOTIATING])
+        .annotate(
+            last_change=Coalesce(Max("history__at"), "created_at", output_field=DateTimeField())
+        )
+        .filter(last_change__lt=now - timedelta(days=days))
+        .select_related("park")
+        .order_by("last_change", "id")[:limit]
+    )
+    return [
+        Suggestion(
+            "stalled_project",
+            project.title,
+            f"{project.park.name} · {project.get_status_display().split()[0]}",
+            project.pk,
+            project.park_id,
+            (now - project.last_change).days,
+        )
+        for project in rows
+    ]
 
 
 def minutes_list(*, user: Any, meeting: Meeting) -> QuerySet[Minutes]:
@@ -232,11 +284,35 @@ def calendar_meetings(*, user: Any, park_id: int | None = None) -> QuerySet[Meet
     """Meetings for an iCal feed: announced and later (drafts are not yet on anyone's
     calendar); a park's feed only those its park is invited to."""
     require_alliance_reader(user)
+    return _calendar_rows(park_id=park_id)
+
+
+def _calendar_rows(*, park_id: int | None) -> QuerySet[Meeting]:
     since = timezone.now() - timedelta(days=365)
     rows = Meeting.objects.exclude(status=MeetingStatus.DRAFT).filter(starts_at__gte=since)
     if park_id is not None:
         rows = rows.filter(attendances__park_id=park_id)
     return rows.select_related("host_park").order_by("starts_at")
+
+
+def calendar_feed_meetings(*, token: str) -> tuple[str, QuerySet[Meeting]]:
+    """The calendar name and meetings behind a secret feed URL; 404 for a wrong token, and
+    for a user or park that has since left the alliance (the URL reveals nothing)."""
+    feed = CalendarFeed.objects.select_related("user", "park").filter(token=token).first()
+    if feed is None:
+        raise NotFound()
+    park = feed.park
+    if park is not None:
+        if not AllianceMember.objects.filter(park_id=park.pk).exists():
+            raise NotFound()
+        return f"联席会议 · {park.name}", _calendar_rows(park_id=park.pk)
+    user = feed.user
+    if user_is_curator(user):
+        return "联席会议 Joint meetings", _calendar_rows(park_id=None)
+    park_id = member_park_id(user)
+    if park_id is None:
+        raise NotFound()
+    return "联席会议", _calendar_rows(park_id=park_id)
 
 
 def today() -> date:

@@ -8,19 +8,22 @@ miss is a notification (backend.notifications.services.notify) in the same trans
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from backend.accounts.access import user_is_curator
 from backend.accounts.models import Role, User
-from backend.alliance import minutes_text
+from backend.alliance import minutes_text, uploads
+from backend.alliance.access import OWN_PARK_ONLY, require_member_staff, require_secretariat
 from backend.alliance.access import require_alliance_reader as _require_alliance_reader
-from backend.alliance.access import require_member_staff, require_secretariat
+from backend.alliance.links import check_links
 from backend.alliance.models import (
     ActionItem,
     ActionStatus,
@@ -29,9 +32,11 @@ from backend.alliance.models import (
     Alliance,
     AllianceMember,
     Attendance,
+    CalendarFeed,
     Choice,
     Decision,
     DecisionStatus,
+    ItemFile,
     ItemStatus,
     Meeting,
     MeetingStatus,
@@ -433,6 +438,8 @@ def item_submit(
         park_id = own_park
     elif park_id is not None:
         _member_park(park_id, "park_id")
+    linked = list(dict.fromkeys(linked_uids))
+    check_links(user, linked)
     meeting = _locked_meeting(meeting)
     _refuse_closed(meeting)
     item = AgendaItem.objects.create(
@@ -443,33 +450,124 @@ def item_submit(
         title=title,
         text=text,
         attachments=list(attachments),
-        linked_uids=list(dict.fromkeys(linked_uids)),
+        linked_uids=linked,
         requested_minutes=requested_minutes,
     )
     _to_meeting(meeting.pk, "agenda.changed", item.pk)
     return item
 
 
+def _require_item_editor(user: Any, item: AgendaItem) -> None:
+    """The secretariat, or staff of the park that submitted the item."""
+    own_park = _require_alliance_reader(user)
+    if own_park is not None and item.park_id != own_park:
+        raise PermissionDenied(OWN_PARK_ONLY)
+
+
+def _refuse_screened_for_park(user: Any, item: AgendaItem) -> None:
+    """A submitting park changes its item only while it waits for screening."""
+    if not user_is_curator(user) and item.status != ItemStatus.SUBMITTED:
+        raise _wrong_status(
+            "议题已审核，不能再修改；请联系秘书处。",
+            "The item has been screened; ask the secretariat to change it.",
+        )
+
+
 @transaction.atomic
 def item_update(*, user: Any, item: AgendaItem, **fields: Any) -> AgendaItem:
     """The submitting park edits its item while it waits for screening; the secretariat edits
     any item (presenter, minutes, text) until the meeting closes."""
-    curator = user_is_curator(user)
+    if "linked_uids" in fields:
+        fields["linked_uids"] = list(dict.fromkeys(fields["linked_uids"]))
+        check_links(user, fields["linked_uids"])
     meeting = _locked_meeting(item.meeting)
     _refuse_closed(meeting)
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    if not curator:
-        if item.status != ItemStatus.SUBMITTED:
-            raise _wrong_status(
-                "议题已审核，不能再修改；请联系秘书处。",
-                "The item has been screened; ask the secretariat to change it.",
-            )
+    _refuse_screened_for_park(user, item)
+    if not user_is_curator(user):
         fields.pop("presenter", None)
     for name, value in fields.items():
         setattr(item, name, value)
     item.save()
     _to_meeting(meeting.pk, "agenda.changed", item.pk)
     return item
+
+
+FILE_TYPE_REFUSED = Bilingual(
+    zh="不支持的文件类型：只接受 PDF、Word（docx）、Excel（xlsx）、PowerPoint（pptx）、"
+    "PNG 和 JPEG，且文件内容须与扩展名一致。",
+    en="Unsupported file type: only PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), PNG and "
+    "JPEG are accepted, and the content must match the file extension.",
+)
+
+
+def file_too_big(size: int) -> ValidationFailed:
+    limit = uploads.MAX_BYTES // (1024 * 1024)
+    return ValidationFailed(
+        Bilingual(
+            zh=f"文件过大：单个附件不能超过 {limit} MB。",
+            en=f"The file is too large: an attachment can be at most {limit} MB.",
+        ),
+        {"field": "file", "max_bytes": uploads.MAX_BYTES, "size": size},
+    )
+
+
+@transaction.atomic
+def item_file_add(*, user: Any, item: AgendaItem, upload: Any) -> ItemFile:
+    """Attach a file to an item (who may edit the item, while they may). The type is sniffed
+    from the content against an allow-list and must match the name's extension."""
+    _require_item_editor(user, item)
+    size = int(upload.size or 0)
+    if size > uploads.MAX_BYTES:
+        raise file_too_big(size)
+    if size == 0:
+        raise _bad("文件为空。", "The file is empty.", field="file")
+    kind = uploads.sniff(upload)
+    name = uploads.clean_name(str(upload.name or ""))
+    if kind is None or uploads.extension_of(name) not in kind.extensions:
+        raise ValidationFailed(
+            FILE_TYPE_REFUSED, {"field": "file", "allowed": list(uploads.ALLOWED_EXTENSIONS)}
+        )
+    meeting = _locked_meeting(item.meeting)
+    _refuse_closed(meeting)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    _refuse_screened_for_park(user, item)
+    if item.files.count() >= uploads.MAX_FILES_PER_ITEM:
+        raise _bad(
+            f"每个议题最多 {uploads.MAX_FILES_PER_ITEM} 个附件。",
+            f"An item can have at most {uploads.MAX_FILES_PER_ITEM} attachments.",
+            field="file",
+        )
+    row = ItemFile(
+        item=item, name=name, content_type=kind.content_type, size=size, uploaded_by=user
+    )
+    row.file.save(f"upload{kind.extension}", File(upload), save=False)
+    try:
+        row.save()
+    except Exception:
+        row.file.storage.delete(row.file.name)  # no row, no file
+        raise
+    _to_meeting(meeting.pk, "agenda.changed", item.pk)
+    return row
+
+
+@transaction.atomic
+def item_file_remove(*, user: Any, item: AgendaItem, file_id: int) -> None:
+    _require_item_editor(user, item)
+    meeting = _locked_meeting(item.meeting)
+    _refuse_closed(meeting)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    _refuse_screened_for_park(user, item)
+    row = item.files.filter(pk=file_id).first()
+    if row is None:
+        raise NotFound()
+    name = row.file.name
+    row.delete()
+    # Deferred copies share the stored file; it goes once no row names it.
+    if not ItemFile.objects.filter(file=name).exists():
+        storage = row.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    _to_meeting(meeting.pk, "agenda.changed", item.pk)
 
 
 def _triage_notice(item: AgendaItem, zh: str, en: str) -> None:
@@ -567,7 +665,7 @@ def item_triage(
         _take_off_agenda(meeting, item)
         item.status, item.reason = ItemStatus.DEFERRED, reason.strip()
         item.save()
-        AgendaItem.objects.create(
+        copy = AgendaItem.objects.create(
             meeting=later,
             park_id=item.park_id,
             submitted_by=item.submitted_by,
@@ -579,6 +677,17 @@ def item_triage(
             requested_minutes=item.requested_minutes,
             presenter=item.presenter,
             deferred_from=item,
+        )
+        ItemFile.objects.bulk_create(
+            ItemFile(
+                item=copy,
+                file=f.file.name,
+                name=f.name,
+                content_type=f.content_type,
+                size=f.size,
+                uploaded_by=f.uploaded_by,
+            )
+            for f in item.files.all()
         )
         _triage_notice(item, f"已延后至「{later.title}」", f"was deferred to “{later.title}”")
         _to_meeting(later.pk, "agenda.changed", None)
@@ -960,3 +1069,46 @@ def minutes_publish(*, user: Any, minutes: Minutes) -> Minutes:
     )
     _to_meeting(minutes.meeting_id, "minutes.changed", minutes.pk)
     return minutes
+
+
+# --- secret calendar feeds --------------------------------------------------------------------
+
+
+def _feed_owner(user: Any, scope: str, park_id: int | None) -> dict[str, Any]:
+    """Whose feed: the user's own, or a member park's (its own staff; the secretariat any)."""
+    own_park = _require_alliance_reader(user)
+    if scope == "user":
+        return {"user": user}
+    if scope != "park":
+        raise _bad("未知的订阅范围。", "Unknown feed scope.", field="scope")
+    if own_park is not None:
+        if park_id not in (None, own_park):
+            raise PermissionDenied(
+                Bilingual(
+                    zh="您只能管理本园区的日历订阅。",
+                    en="You can only manage your own park's calendar feed.",
+                )
+            )
+        park_id = own_park
+    if park_id is None:
+        raise _bad("请指定园区。", "Name the park.", field="park_id")
+    park = _member_park(park_id, "park_id")
+    return {"park": park}
+
+
+@transaction.atomic
+def calendar_feed_get(*, user: Any, scope: str, park_id: int | None = None) -> CalendarFeed:
+    """The secret feed of the user or of a park, made on first use."""
+    owner = _feed_owner(user, scope, park_id)
+    feed = CalendarFeed.objects.select_for_update().filter(**owner).first()
+    if feed is None:
+        feed = CalendarFeed.objects.create(token=secrets.token_urlsafe(32), **owner)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_regenerate(*, user: Any, scope: str, park_id: int | None = None) -> CalendarFeed:
+    """A new secret for the feed: the old URL stops working at once."""
+    owner = _feed_owner(user, scope, park_id)
+    CalendarFeed.objects.filter(**owner).delete()
+    return CalendarFeed.objects.create(token=secrets.token_urlsafe(32), **owner)

@@ -62,6 +62,12 @@ urlpatterns = [
         name="alliance-minutes-list",
     ),
     path("items/<int:item_id>", api.ItemDetailApi.as_view(), name="alliance-item"),
+    path("items/<int:item_id>/files", api.ItemFileListApi.as_view(), name="alliance-item-files"),
+    path(
+        "items/<int:item_id>/files/<int:file_id>",
+        api.ItemFileDetailApi.as_view(),
+        name="alliance-item-file",
+    ),
     path("items/<int:item_id>/triage", api.ItemTriageApi.as_view(), name="alliance-item-triage"),
     path(
         "items/<int:item_id>/decisions",
@@ -99,4 +105,14 @@ urlpatterns = [
         name="alliance-minutes-export",
     ),
     path("calendar.ics", api.CalendarApi.as_view(), name="alliance-calendar"),
+    path(
+        "calendar/subscription",
+        api.CalendarSubscriptionApi.as_view(),
+        name="alliance-calendar-subscription",
+    ),
+    re_path(
+        r"^calendar/feeds/(?P<token>[A-Za-z0-9_-]{1,100})\.ics$",
+        api.CalendarFeedApi.as_view(),
+        name="alliance-calendar-feed",
+    ),
 ]

@@ -70,6 +70,13 @@ def olga(zhenjiang: Park) -> User:
 
 
 @pytest.fixture
+def media(settings: Any, tmp_path: Any) -> Any:
+    """Uploaded files go to a directory of this test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
 def client_for() -> Callable[[User], APIClient]:
     def make(user: User) -> APIClient:
         client = APIClient()
@@ -105,7 +112,7 @@ def item_payload(**overrides: Any) -> dict[str, Any]:
         "title": "跨园区产业转移的经济指标分算",
         "text": "建议明确转出园区与承接园区的指标分算比例。",
         "requested_minutes": 20,
-        "linked_uids": ["park:1"],
+        "linked_uids": [],
     }
     payload.update(overrides)
     return payload

@@ -39,7 +39,7 @@ def test_the_secretariat_runs_a_joint_meeting_from_call_to_done_action_items(
     xena: User,
     members: list[Park],
 ) -> None:
-    jiangning, jiangbei, _xianlin = members
+    jiangning, jiangbei, xianlin = members
     sec, b, d = client_for(alice), client_for(bob), client_for(dana)
 
     # Call: a draft meeting invites every member park.
@@ -55,7 +55,7 @@ def test_the_secretariat_runs_a_joint_meeting_from_call_to_done_action_items(
     transfer = submit(b, mid, title="经济指标分算")
     enclave = submit(b, mid, kind="project_docking", title="飞地园区共建")
     duplicate = submit(
-        d, mid, kind="major_problem", title="指标分算（重复）", linked_uids=["park:9"]
+        d, mid, kind="major_problem", title="指标分算（重复）", linked_uids=[xianlin.uid]
     )
     policy = submit(d, mid, kind="policy_coordination", title="人才政策互认")
     deferred = submit(d, mid, kind="major_matter", title="联合招商年度计划")
@@ -70,7 +70,7 @@ def test_the_secretariat_runs_a_joint_meeting_from_call_to_done_action_items(
         accept(sec, item["id"])
     merged = ok(triage(sec, duplicate["id"], "merge", into_id=transfer["id"]))
     assert merged["status"] == "merged" and merged["merged_into_id"] == transfer["id"]
-    assert "park:9" in ok(sec.get(f"{API}/items/{transfer['id']}"))["linked_uids"]
+    assert xianlin.uid in ok(sec.get(f"{API}/items/{transfer['id']}"))["linked_uids"]
     ok(triage(sec, deferred["id"], "defer", to_meeting_id=later_meeting["id"]))
     moved = ok(sec.get(f"{API}/meetings/{later_meeting['id']}/items"))
     assert [i["deferred_from_id"] for i in moved] == [deferred["id"]]

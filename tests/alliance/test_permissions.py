@@ -145,3 +145,47 @@ def test_the_meeting_room_is_open_to_the_secretariat_and_to_members_once_announc
     assert not user_may_join_meeting_room(olga, meeting["id"])
     assert not user_may_join_meeting_room(rita, meeting["id"])
     assert not user_may_join_meeting_room(alice, 999_999)
+
+
+def test_a_park_replies_and_names_delegates_for_itself_only_and_the_secretariat_marks_presence(
+    client_for: Client, alice: User, bob: User, dana: User, rita: User, members: list[Park]
+) -> None:
+    jiangning, jiangbei, _ = members
+    sec, b = client_for(alice), client_for(bob)
+    meeting = call_meeting(sec)
+    transition(sec, meeting["id"], "announce")
+    url = f"{API}/meetings/{meeting['id']}/attendance"
+    reply = {"rsvp": "accepted", "delegates": "李园、周主任"}
+    row = ok(b.patch(f"{url}/{jiangning.pk}", reply, format="json"))
+    assert (row["rsvp"], row["delegates"], row["present"]) == ("accepted", "李园、周主任", False)
+    # Another park cannot answer for jiangning, nor can a park mark itself present.
+    d = client_for(dana)
+    other = d.patch(f"{url}/{jiangning.pk}", {"rsvp": "declined"}, format="json")
+    assert other.status_code == 403
+    assert other.json()["message"] == "您只能为本园区回复。"
+    assert b.patch(f"{url}/{jiangning.pk}", {"present": True}, format="json").status_code == 403
+    assert client_for(rita).patch(f"{url}/{jiangbei.pk}", reply, format="json").status_code == 403
+    ok(sec.patch(f"{url}/{jiangbei.pk}", {"present": True}, format="json"))
+    rows = {r["park"]["id"]: r for r in ok(b.get(url))}
+    assert rows[jiangning.pk]["rsvp"] == "accepted"
+    assert rows[jiangbei.pk]["present"] is True and rows[jiangbei.pk]["rsvp"] == "accepted"
+
+
+def test_only_the_secretariat_assigns_a_presenter(
+    client_for: Client, alice: User, bob: User, members: list[Park]
+) -> None:
+    sec, b = client_for(alice), client_for(bob)
+    meeting = call_meeting(sec)
+    item = submit(b, meeting["id"])
+    # The submitting park's edit goes through, but the presenter stays the secretariat's call.
+    assert (
+        ok(b.patch(f"{API}/items/{item['id']}", {"presenter": "李园"}, format="json"))["presenter"]
+        == ""
+    )
+    accept(sec, item["id"])
+    assigned = ok(
+        sec.patch(f"{API}/items/{item['id']}", {"presenter": "江宁园 周主任"}, format="json")
+    )
+    assert assigned["presenter"] == "江宁园 周主任"
+    entry = agenda(sec, meeting["id"])["entries"][0]
+    assert entry["item"]["presenter"] == "江宁园 周主任"

@@ -60,3 +60,23 @@ def test_agenda_decisions_and_action_lists_do_not_grow_queries_with_rows(
             ]
         )
     assert counts[0] == counts[1]
+
+
+def test_item_lists_with_attachments_do_not_grow_queries_with_files(
+    client_for: Client, alice: User, bob: User, members: list[Park], media: object
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sec = client_for(alice)
+    counts = []
+    for size in (1, 4):
+        meeting, items = live_meeting(sec, client_for(bob), [p.pk for p in members], items=size)
+        for item in items:
+            for n in range(2):
+                pdf = SimpleUploadedFile(f"附件{n}.pdf", b"%PDF-1.4\n%%EOF\n")
+                ok(sec.post(f"{API}/items/{item['id']}/files", {"file": pdf}), 201)
+        mid = meeting["id"]
+        counts.append(
+            [_queries(sec, f"/meetings/{mid}/agenda"), _queries(sec, f"/meetings/{mid}/items")]
+        )
+    assert counts[0] == counts[1]

@@ -33,6 +33,8 @@ export type Meeting = {
   quorum?: { present: number; members: number; met: boolean };
 };
 
+export type ItemFile = { id: number; name: string; size: number; content_type: string; url: string; created_at: string };
+
 export type AgendaItem = {
   id: number;
   meeting_id: number;
@@ -41,6 +43,7 @@ export type AgendaItem = {
   title: string;
   text: string;
   attachments: { name: string; url: string }[];
+  files: ItemFile[];
   linked_uids: string[];
   requested_minutes: number;
   status: ItemStatus;
@@ -84,6 +87,8 @@ export type Agenda = {
 
 export type OrderEntry = { id: number; parent_id: number | null };
 
+export type ActionUpdate = { id: number; text: string; evidence_url: string; status: ActionStatus; author: string; created_at: string };
+
 export type ActionItem = {
   id: number;
   decision_id: number;
@@ -107,3 +112,9 @@ export type Minutes = {
   published_at: string | null;
   reviews: { id: number; text: string; author: string; created_at: string }[];
 };
+
+export type ActionDetail = ActionItem & { updates: ActionUpdate[] };
+
+export type Attendance = { park: ParkRef; delegates: string; rsvp: Rsvp; present: boolean };
+
+export type CalendarSubscription = { scope: 'user' | 'park'; park_id: number | null; url: string; created_at: string };

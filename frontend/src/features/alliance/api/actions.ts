@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
 
-import type { ActionItem, ActionStatus } from '../types';
+import type { ActionDetail, ActionItem, ActionStatus } from '../types';
 import { allianceKeys } from './query-keys';
 
 const BASE = '/api/alliance';
@@ -20,6 +20,15 @@ export function useReportProgress() {
     mutationFn: ({ actionId, ...body }: { actionId: number; text: string; status: ActionStatus; evidence_url?: string }) =>
       api.post(`${BASE}/actions/${actionId}/updates`, body),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['alliance', 'actions'] }),
+  });
+}
+
+/** One action item with its progress updates and their evidence. */
+export function useAction(actionId: number | null) {
+  return useQuery({
+    queryKey: ['alliance', 'actions', 'detail', actionId],
+    queryFn: ({ signal }) => api.get<ActionDetail>(`${BASE}/actions/${actionId}`, { signal }),
+    enabled: actionId != null,
   });
 }
 

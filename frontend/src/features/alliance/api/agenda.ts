@@ -29,10 +29,26 @@ export function useReorder(meetingId: number) {
   );
 }
 
-export type ItemInput = { kind: ItemKind; title: string; text?: string; requested_minutes?: number };
+export type ItemInput = {
+  kind: ItemKind;
+  title: string;
+  text?: string;
+  requested_minutes?: number;
+  linked_uids?: string[];
+  attachments?: { name: string; url: string }[];
+  /** The secretariat only: submit for this park (none: an item of the alliance itself). */
+  park_id?: number | null;
+};
 
 export function useSubmitItem(meetingId: number) {
   return useMeetingAction(meetingId, (input: ItemInput) => api.post<AgendaItem>(`${BASE}/meetings/${meetingId}/items`, input));
+}
+
+export type ItemUpdate = { itemId: number; presenter?: string; linked_uids?: string[] };
+
+/** Edit an item: the secretariat assigns the presenter; the submitting park edits while unscreened. */
+export function useUpdateItem(meetingId: number) {
+  return useMeetingAction(meetingId, ({ itemId, ...body }: ItemUpdate) => api.patch<AgendaItem>(`${BASE}/items/${itemId}`, body));
 }
 
 export type TriageInput = {
@@ -70,7 +86,15 @@ export function useCloseVote(meetingId: number) {
   return useMeetingAction(meetingId, (decisionId: number) => api.post(`${BASE}/decisions/${decisionId}/close`));
 }
 
-export type Suggestion = { source: 'overdue_action' | 'earlier_decision'; title: string; detail: string; ref: number; park_id: number | null };
+export type Suggestion = {
+  source: 'overdue_action' | 'earlier_decision' | 'stalled_project';
+  title: string;
+  detail: string;
+  ref: number;
+  park_id: number | null;
+  /** stalled_project: days since the project's status last changed. */
+  days?: number | null;
+};
 
 export function useSuggestions(meetingId: number, enabled: boolean) {
   return useQuery({

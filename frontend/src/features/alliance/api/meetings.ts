@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api } from '@/lib/api-client';
 
-import type { Meeting } from '../types';
+import type { Attendance, CalendarSubscription, Meeting, Rsvp } from '../types';
 import { allianceKeys } from './query-keys';
 
 const BASE = '/api/alliance';
@@ -72,11 +72,44 @@ export function useMarkPresent(meetingId: number) {
   );
 }
 
-export type Attendance = { park: { id: number; name: string }; delegates: string; rsvp: string; present: boolean };
+/** A park's reply and delegates (its own staff; the secretariat for any park). */
+export function useReply(meetingId: number) {
+  return useMeetingAction(meetingId, ({ parkId, ...body }: { parkId: number; rsvp?: Rsvp; delegates?: string }) =>
+    api.patch<Attendance>(`${BASE}/meetings/${meetingId}/attendance/${parkId}`, body),
+  );
+}
 
 export function useAttendance(meetingId: number) {
   return useQuery({
     queryKey: [...allianceKeys.meeting(meetingId), 'attendance'],
     queryFn: ({ signal }) => api.get<Attendance[]>(`${BASE}/meetings/${meetingId}/attendance`, { signal }),
+  });
+}
+
+export type FeedScope = { scope: 'user' | 'park'; parkId?: number | null };
+
+function feedKey({ scope, parkId }: FeedScope) {
+  return [...allianceKeys.all, 'calendar', scope, parkId ?? null] as const;
+}
+
+/** The secret iCal URL of the viewer or of a park (made on first use). */
+export function useCalendarSubscription(feed: FeedScope, enabled = true) {
+  const params = new URLSearchParams({ scope: feed.scope });
+  if (feed.parkId != null) {
+    params.set('park', String(feed.parkId));
+  }
+  return useQuery({
+    queryKey: feedKey(feed),
+    queryFn: ({ signal }) => api.get<CalendarSubscription>(`${BASE}/calendar/subscription?${params.toString()}`, { signal }),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useRegenerateCalendar(feed: FeedScope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CalendarSubscription>(`${BASE}/calendar/subscription`, { scope: feed.scope, park_id: feed.parkId ?? null }),
+    onSuccess: (data) => queryClient.setQueryData(feedKey(feed), data),
   });
 }

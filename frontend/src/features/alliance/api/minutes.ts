@@ -33,3 +33,9 @@ export function useReviewMinutes(meetingId: number) {
     api.post(`${BASE}/minutes/${minutesId}/reviews`, { text }),
   );
 }
+
+export function useEditMinutes(meetingId: number) {
+  return useMeetingAction(meetingId, ({ minutesId, body }: { minutesId: number; body: string }) =>
+    api.patch<Minutes>(`${BASE}/minutes/${minutesId}`, { body }),
+  );
+}

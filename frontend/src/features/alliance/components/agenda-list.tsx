@@ -1,16 +1,49 @@
-import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, PlayCircleOutlined, SwapRightOutlined } from '@ant-design/icons';
-import { App, Button, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, PlayCircleOutlined, SwapRightOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Input, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api-client';
 
-import { useReorder } from '../api/agenda';
+import { useReorder, useUpdateItem } from '../api/agenda';
 import { useSetCurrentItem } from '../api/meetings';
-import type { Agenda, OrderEntry } from '../types';
+import type { Agenda, AgendaItem, OrderEntry } from '../types';
 import { moveItem, toggleNesting } from '../utils/reorder';
 import { DecisionBlock } from './decision-block';
+import { ItemAttachments } from './item-files';
 import { formatTime } from './status';
+
+/** The secretariat names who presents an item; saved on Enter or when the field is left. */
+function PresenterInput({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const update = useUpdateItem(item.meeting_id);
+  const [value, setValue] = useState(item.presenter);
+  const save = () => {
+    if (value.trim() === item.presenter) {
+      return;
+    }
+    update.mutate(
+      { itemId: item.id, presenter: value.trim() },
+      { onSuccess: () => void message.success(t('alliance.presenterSaved')), onError: (error) => void message.error(error.message) },
+    );
+  };
+  return (
+    <Input
+      size="small"
+      value={value}
+      maxLength={100}
+      onChange={(e) => setValue(e.target.value)}
+      onPressEnter={save}
+      onBlur={save}
+      placeholder={t('alliance.assignPresenter')}
+      aria-label={t('alliance.presenterOf', { title: item.title })}
+      prefix={<UserOutlined />}
+      style={{ width: 200 }}
+      data-testid={`presenter-${item.id}`}
+    />
+  );
+}
 
 type Props = {
   agenda: Agenda;
@@ -113,9 +146,11 @@ export function AgendaList({ agenda, canEdit, canRunLive, viewerParkId }: Props)
                 <Tag>{t(`alliance.itemKind.${entry.item.kind}`)}</Tag>
                 <Typography.Text type="secondary">
                   {formatTime(entry.starts_at).slice(11)}–{formatTime(entry.ends_at).slice(11)} · {entry.item.park?.name ?? t('alliance.secretariat')}
-                  {entry.item.presenter ? ` · ${t('alliance.presenter')}：${entry.item.presenter}` : ''}
+                  {entry.item.presenter && !canEdit ? ` · ${t('alliance.presenter')}：${entry.item.presenter}` : ''}
                 </Typography.Text>
+                {canEdit ? <PresenterInput key={entry.item.presenter} item={entry.item} /> : null}
               </Space>
+              <ItemAttachments item={entry.item} canEdit={false} />
               {entry.decisions.map((decision) => (
                 <DecisionBlock key={decision.id} meetingId={agenda.meeting.id} decision={decision} canManage={canRunLive} viewerParkId={viewerParkId} />
               ))}

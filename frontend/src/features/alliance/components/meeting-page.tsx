@@ -1,14 +1,18 @@
 import { DesktopOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { useAgenda, useItems, useRecordDecision, useSubmitItem, type DecisionInput, type ItemInput } from '../api/agenda';
-import { useAttendance, useMarkPresent, useMeeting, useSetCurrentItem, useTransition } from '../api/meetings';
-import { minutesExportUrl, useDraftMinutes, useMinutes, usePublishMinutes, useReviewMinutes } from '../api/minutes';
+import { useMeeting, useSetCurrentItem, useTransition } from '../api/meetings';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
-import type { Agenda, AgendaItem, ItemKind, Meeting, Rsvp, Viewer } from '../types';
+import type { Agenda, AgendaItem, ItemKind, Viewer } from '../types';
 import { AgendaList } from './agenda-list';
+import { AttendancePanel } from './attendance-panel';
+import { FileUploadButton, ItemAttachments } from './item-files';
+import { LinkedEntitiesSelect } from './linked-entities-select';
+import { MinutesPanel } from './minutes-panel';
 import { formatTime, StatusTag } from './status';
 import { TriageBoard } from './triage-board';
 
@@ -94,32 +98,6 @@ function DecisionForm({ agenda }: { agenda: Agenda }) {
   );
 }
 
-function AttendancePanel({ meeting, editable }: { meeting: Meeting; editable: boolean }) {
-  const { t } = useTranslation();
-  const attendance = useAttendance(meeting.id);
-  const mark = useMarkPresent(meeting.id);
-  return (
-    <Table
-      rowKey={(row) => row.park.id}
-      size="small"
-      pagination={false}
-      loading={attendance.isLoading}
-      dataSource={attendance.data ?? []}
-      columns={[
-        { title: t('alliance.park'), render: (_, row) => row.park.name },
-        { title: t('alliance.rsvp'), dataIndex: 'rsvp', render: (rsvp: Rsvp) => t(`alliance.rsvpValue.${rsvp}`) },
-        { title: t('alliance.delegates'), dataIndex: 'delegates' },
-        {
-          title: t('alliance.present'),
-          render: (_, row) => (
-            <Checkbox checked={row.present} disabled={!editable} onChange={(e) => mark.mutate({ parkId: row.park.id, present: e.target.checked })} />
-          ),
-        },
-      ]}
-    />
-  );
-}
-
 function SubmitItemForm({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -153,6 +131,31 @@ function SubmitItemForm({ meetingId }: { meetingId: number }) {
         <Form.Item name="requested_minutes" label={t('alliance.requestedMinutes')}>
           <InputNumber min={1} max={480} />
         </Form.Item>
+        <Form.Item name="linked_uids" label={t('alliance.linkedEntities')} extra={t('alliance.linkedHelp')}>
+          <LinkedEntitiesSelect />
+        </Form.Item>
+        <Form.List name="attachments">
+          {(fields, { add, remove }) => (
+            <Form.Item label={t('alliance.linkAttachments')} extra={t('alliance.filesAfterSubmit')}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {fields.map((field) => (
+                  <Space key={field.key} align="baseline">
+                    <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('alliance.titleRequired') }]} noStyle>
+                      <Input placeholder={t('alliance.attachmentName')} style={{ width: 160 }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'url']} rules={[{ required: true, type: 'url', message: t('alliance.urlInvalid') }]} noStyle>
+                      <Input placeholder="https://" style={{ width: 260 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('alliance.remove')} />
+                  </Space>
+                ))}
+                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', url: '' })}>
+                  {t('alliance.addLink')}
+                </Button>
+              </Space>
+            </Form.Item>
+          )}
+        </Form.List>
         <Button type="primary" htmlType="submit" loading={submit.isPending}>
           {t('alliance.submit')}
         </Button>
@@ -161,7 +164,7 @@ function SubmitItemForm({ meetingId }: { meetingId: number }) {
   );
 }
 
-function MyItems({ items }: { items: AgendaItem[] }) {
+function MyItems({ items, open }: { items: AgendaItem[]; open: boolean }) {
   const { t } = useTranslation();
   return (
     <Table<AgendaItem>
@@ -170,82 +173,26 @@ function MyItems({ items }: { items: AgendaItem[] }) {
       pagination={false}
       dataSource={items}
       columns={[
-        { title: t('alliance.itemTitle'), dataIndex: 'title' },
+        {
+          title: t('alliance.itemTitle'),
+          dataIndex: 'title',
+          render: (title: string, item) => (
+            <Space direction="vertical" size={2}>
+              {title}
+              <ItemAttachments item={item} canEdit={open && item.status === 'submitted'} />
+            </Space>
+          ),
+        },
         { title: t('alliance.kindLabel'), dataIndex: 'kind', render: (kind: ItemKind) => t(`alliance.itemKind.${kind}`) },
         { title: t('alliance.statusLabel'), dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
+        { title: t('alliance.presenter'), dataIndex: 'presenter', render: (presenter: string) => presenter || '—' },
         { title: t('alliance.reason'), dataIndex: 'reason' },
+        {
+          title: t('alliance.files'),
+          render: (_, item) => (open && item.status === 'submitted' ? <FileUploadButton item={item} /> : null),
+        },
       ]}
     />
-  );
-}
-
-function ReviewForm({ meetingId, minutesId }: { meetingId: number; minutesId: number }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const review = useReviewMinutes(meetingId);
-  const [form] = Form.useForm<{ text: string }>();
-  return (
-    <Form
-      form={form}
-      layout="inline"
-      onFinish={(values) =>
-        review.mutate({ minutesId, text: values.text }, { onSuccess: () => form.resetFields(), onError: (error) => void message.error(error.message) })
-      }
-    >
-      <Form.Item name="text" rules={[{ required: true, message: t('alliance.textRequired') }]}>
-        <Input placeholder={t('alliance.reviewPlaceholder')} style={{ width: 320 }} />
-      </Form.Item>
-      <Button htmlType="submit" loading={review.isPending}>
-        {t('alliance.comment')}
-      </Button>
-    </Form>
-  );
-}
-
-function MinutesPanel({ meeting, viewer }: { meeting: Meeting; viewer: Viewer }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const started = meeting.status === 'in_progress' || meeting.status === 'closed';
-  const minutes = useMinutes(meeting.id, meeting.status !== 'draft');
-  const draft = useDraftMinutes(meeting.id);
-  const publish = usePublishMinutes(meeting.id);
-  const onError = (error: Error) => void message.error(error.message);
-  const latest = minutes.data?.[0];
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      {viewer.isSecretariat && started ? (
-        <Space>
-          <Button onClick={() => draft.mutate(undefined, { onError })}>{latest?.status === 'published' ? t('alliance.newVersion') : t('alliance.draftMinutes')}</Button>
-          {latest?.status === 'draft' ? (
-            <Button type="primary" onClick={() => publish.mutate(latest.id, { onError })}>
-              {t('alliance.publishMinutes')}
-            </Button>
-          ) : null}
-        </Space>
-      ) : null}
-      {(minutes.data ?? []).map((version) => (
-        <Card
-          key={version.id}
-          size="small"
-          title={t('alliance.minutesVersion', { version: version.version })}
-          extra={
-            <Space>
-              <StatusTag status={version.status} />
-              <a href={minutesExportUrl(version.id, 'docx')}>DOCX</a>
-              <a href={minutesExportUrl(version.id, 'pdf')}>PDF</a>
-            </Space>
-          }
-        >
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{version.body}</Typography.Paragraph>
-          {version.reviews.map((review) => (
-            <Typography.Paragraph key={review.id} type="secondary" style={{ marginBottom: 4 }}>
-              {review.author}：{review.text}
-            </Typography.Paragraph>
-          ))}
-          {version.status === 'draft' ? <ReviewForm meetingId={meeting.id} minutesId={version.id} /> : null}
-        </Card>
-      ))}
-    </Space>
   );
 }
 
@@ -290,12 +237,12 @@ export function MeetingPage({ meetingId, viewer }: { meetingId: number; viewer: 
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 {open ? <SubmitItemForm meetingId={meetingId} /> : null}
-                <MyItems items={(items.data ?? []).filter((item) => item.park?.id === viewer.parkId)} />
+                <MyItems open={open} items={(items.data ?? []).filter((item) => item.park?.id === viewer.parkId)} />
               </Space>
             ),
           },
         ]),
-    { key: 'attendance', label: t('alliance.tab.attendance'), children: <AttendancePanel meeting={m} editable={sec && open} /> },
+    { key: 'attendance', label: t('alliance.tab.attendance'), children: <AttendancePanel meeting={m} viewer={viewer} /> },
     { key: 'minutes', label: t('alliance.tab.minutes'), children: <MinutesPanel meeting={m} viewer={viewer} /> },
   ];
   return (

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 
 import { useCreateMeeting, useMeetings, type MeetingInput } from '../api/meetings';
 import type { Meeting, Viewer } from '../types';
+import { CalendarSubscriptions } from './calendar-subscriptions';
 import { formatTime, StatusTag } from './status';
 
 function CreateMeetingForm() {
@@ -67,6 +68,7 @@ export function MeetingsPage({ viewer }: { viewer: Viewer }) {
         <Link to="/alliance/actions">{t('alliance.actionsLink')}</Link>
       </Space>
       {viewer.isSecretariat ? <CreateMeetingForm /> : null}
+      <CalendarSubscriptions viewer={viewer} />
       <Table<Meeting>
         rowKey="id"
         loading={meetings.isLoading}

@@ -2,9 +2,10 @@ import { App, Button, Card, Col, Empty, Input, Row, Select, Space, Tag, Typograp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useSuggestions, useTriage } from '../api/agenda';
+import { useSubmitItem, useSuggestions, useTriage, type ItemInput, type Suggestion } from '../api/agenda';
 import { useMeetings } from '../api/meetings';
 import type { AgendaItem } from '../types';
+import { ItemAttachments } from './item-files';
 import { StatusTag } from './status';
 
 type Props = { meetingId: number; items: AgendaItem[]; editable: boolean };
@@ -28,6 +29,7 @@ function TriageCard({ meetingId, item, items, editable }: { meetingId: number; i
           </Typography.Text>
         </Space>
         {item.text ? <Typography.Paragraph ellipsis={{ rows: 3 }}>{item.text}</Typography.Paragraph> : null}
+        <ItemAttachments item={item} canEdit={false} />
         {item.reason ? <Typography.Text type="secondary">{item.reason}</Typography.Text> : null}
         {editable && item.status === 'submitted' ? (
           <>
@@ -96,21 +98,63 @@ export function TriageBoard({ meetingId, items, editable }: Props) {
   );
 }
 
-/** What the data suggests for the agenda: overdue action items and earlier decisions still open. */
+const SUGGESTION_COLOURS: Record<string, string> = { overdue_action: 'red', stalled_project: 'orange', earlier_decision: 'blue' };
+
+/** What the data suggests for the agenda: overdue action items, stalled joint-investment
+ * projects, and earlier decisions still open. */
+type Labels = { stalled: string; overdue: string; followUp: string };
+
+function fromSuggestion(s: Suggestion, labels: Labels): ItemInput {
+  if (s.source === 'stalled_project') {
+    return {
+      kind: 'project_docking',
+      title: `${s.title}${labels.stalled}`.slice(0, 200),
+      text: s.detail,
+      linked_uids: [`project:${s.ref}`, ...(s.park_id != null ? [`park:${s.park_id}`] : [])],
+    };
+  }
+  return {
+    kind: 'major_matter',
+    title: `${s.source === 'overdue_action' ? labels.overdue : labels.followUp}${s.title}`.slice(0, 200),
+    text: s.detail,
+    linked_uids: s.park_id != null ? [`park:${s.park_id}`] : [],
+  };
+}
+
 function SuggestionsCard({ meetingId, enabled }: { meetingId: number; enabled: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const suggestions = useSuggestions(meetingId, enabled);
+  const submit = useSubmitItem(meetingId);
+  const labels: Labels = { stalled: t('alliance.stalledSuffix'), overdue: t('alliance.overduePrefix'), followUp: t('alliance.followUpPrefix') };
   if (!enabled || !suggestions.data || suggestions.data.length === 0) {
     return null;
   }
   return (
     <Card size="small" title={t('alliance.suggestions')} data-testid="suggestions">
-      {suggestions.data.map((s) => (
-        <div key={`${s.source}-${s.ref}`}>
-          <Tag color={s.source === 'overdue_action' ? 'red' : 'blue'}>{t(`alliance.suggestion.${s.source}`)}</Tag>
-          {s.title} <Typography.Text type="secondary">{s.detail}</Typography.Text>
-        </div>
-      ))}
+      <Space direction="vertical" style={{ width: '100%' }} size={4}>
+        {suggestions.data.map((s) => (
+          <Space key={`${s.source}-${s.ref}`} wrap>
+            <Tag color={SUGGESTION_COLOURS[s.source] ?? 'default'}>{t(`alliance.suggestion.${s.source}`)}</Tag>
+            <span>
+              {s.title} <Typography.Text type="secondary">{s.detail}</Typography.Text>
+              {s.source === 'stalled_project' && s.days != null ? <Typography.Text type="warning"> · {t('alliance.stalledDays', { count: s.days })}</Typography.Text> : null}
+            </span>
+            <Button
+              size="small"
+              type="link"
+              onClick={() =>
+                submit.mutate(fromSuggestion(s, labels), {
+                  onSuccess: () => void message.success(t('alliance.suggestionAdded')),
+                  onError: (error) => void message.error(error.message),
+                })
+              }
+            >
+              {t('alliance.addAsItem')}
+            </Button>
+          </Space>
+        ))}
+      </Space>
     </Card>
   );
 }

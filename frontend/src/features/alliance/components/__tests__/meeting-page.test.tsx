@@ -46,6 +46,7 @@ function item(id: number, title: string): AgendaItem {
     title,
     text: '',
     attachments: [],
+    files: [],
     linked_uids: [],
     requested_minutes: 20,
     status: 'accepted',
