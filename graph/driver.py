@@ -2,6 +2,15 @@
 
 The driver is thread-safe and pools connections; sessions are short and always name their
 database. Callers pass the driver into repository functions rather than reaching for a global.
+
+Clusters and Aura. Any URI scheme works: `neo4j://` / `neo4j+s://` give the routing driver
+(writes to the leader, `execute_read` / READ sessions to followers and read replicas),
+`bolt://` a direct connection to one server. So that a read never misses this process's own
+earlier write (a follower may lag the leader by a few milliseconds), every session and every
+`execute_query` of a driver share one causal chain: the driver's own bookmark manager
+(`driver.execute_query_bookmark_manager`), which sessions get by default here. A read session
+opened after a projection therefore starts from the projection's bookmark, and the follower
+that serves it waits until it has applied that write.
 """
 
 from __future__ import annotations
@@ -9,10 +18,12 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import neo4j
 import neo4j.exceptions
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, Session
+from neo4j.api import BookmarkManager
 
 from graph.errors import GraphUnavailable
 from graph.queries.health import PING_QUERY
@@ -58,8 +69,30 @@ def get_driver(settings: GraphSettings) -> Driver:
                 # logs; real errors still raise.
                 notifications_min_severity="OFF",
             )
+            _share_bookmarks(driver, driver.execute_query_bookmark_manager)
             _drivers[settings] = driver
         return driver
+
+
+def _share_bookmarks(driver: Driver, manager: BookmarkManager) -> None:
+    """Sessions of `driver` use `manager` unless their caller passes one (or None) itself.
+
+    The driver only offers a bookmark manager per session; wrapping `session` here gives every
+    caller (projection, repositories, console, analytics) read-your-writes without each of
+    them having to know about clusters.
+    """
+    open_session = driver.session
+
+    def session(**config: Any) -> Session:
+        config.setdefault("bookmark_manager", manager)
+        return open_session(**config)
+
+    driver.session = session  # type: ignore[method-assign]
+
+
+def shared_bookmark_manager(driver: Driver) -> BookmarkManager:
+    """The bookmark manager every session and query of this driver shares (see above)."""
+    return driver.execute_query_bookmark_manager
 
 
 def close_drivers() -> None:

@@ -65,6 +65,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from backend.core.lib.bilingual import Bilingual
+from backend.core.metrics import websocket_closed, websocket_opened
 from backend.notifications.groups import park_group, user_group
 from backend.notifications.rooms import SUBSCRIBABLE_ROOMS, room_access, room_group
 from backend.notifications.selectors import (
@@ -151,10 +152,13 @@ class NotificationConsumer(AsyncWebsocketConsumer):
         for group in groups:
             await self.channel_layer.group_add(group, self.channel_name)
         self.own_groups = frozenset(groups)
+        websocket_opened()  # a socket with own_groups is counted once, here and on disconnect
         await self.accept()
         await self._send({"type": "welcome", "user_id": user.pk, "protocol": PROTOCOL_VERSION})
 
     async def disconnect(self, code: int) -> None:
+        if self.own_groups:
+            websocket_closed()
         for group in [*self.own_groups, *self.rooms]:
             try:
                 await self.channel_layer.group_discard(group, self.channel_name)

@@ -83,10 +83,13 @@ def end_other_sessions() -> None:
 
 
 @contextmanager
-def running_daphne(log_dir: Path) -> Iterator[str]:
-    """Serve the ASGI app (HTTP + websockets) on a free port; yields its base URL."""
+def running_daphne(log_dir: Path, *, name: str = "daphne") -> Iterator[str]:
+    """Serve the ASGI app (HTTP + websockets) on a free port; yields its base URL.
+
+    Several may run at once (tests/deploy: two Daphne processes on one Redis), each with its
+    own `name` for its log file."""
     port = free_port()
-    log = (log_dir / "daphne.log").open("wb")
+    log = (log_dir / f"{name}.log").open("wb")
     process = subprocess.Popen(
         [
             str(BIN / "daphne"),
