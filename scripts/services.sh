@@ -29,13 +29,19 @@ postgres_up() {
   [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$run/pg"
   as_pg "$bin/initdb" -D "$run/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$run/pg/initdb.log" 2>&1 \
     || { cat "$run/pg/initdb.log" >&2; return 1; }
-  as_pg "$bin/pg_ctl" -D "$run/pg/data" -l "$run/pg/server.log" -w -t 60 \
-    -o "-p $port -k $run/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null || { cat "$run/pg/server.log" >&2; return 1; }
+  echo "-p $port -k $run/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >"$run/pg/opts"
+  postgres_start "$run" || return 1
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres ningju
   echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/ningju" >>"$run/env"
   echo "$port" >"$run/pg/port"
   svc_log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# Start (again) the server postgres_up created, on the same port and data directory.
+postgres_start() {
+  local run=$1
+  as_pg "$(pg_bin)/pg_ctl" -D "$run/pg/data" -l "$run/pg/server.log" -w -t 60 \
+    -o "$(cat "$run/pg/opts")" start >/dev/null || { cat "$run/pg/server.log" >&2; return 1; }
 }
 
 postgres_down() {
@@ -48,15 +54,25 @@ redis_up() {
   local run=$1 port
   port=$(free_port)
   mkdir -p "$run/redis"
+  echo "$port" >"$run/redis/port"
+  redis_start "$run" || return 1
+  echo "export REDIS_URL=redis://127.0.0.1:$port/0" >>"$run/env"
+  svc_log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port"
+}
+
+# Start (again) on the same port and directory. The append-only file keeps queued Celery
+# tasks and channel data across a restart, as a production Redis should (deploy/).
+redis_start() {
+  local run=$1 port
+  port=$(cat "$run/redis/port")
   redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis/redis.pid" \
-    --logfile "$run/redis/redis.log" --dir "$run/redis" --save '' --appendonly no >/dev/null
+    --logfile "$run/redis/redis.log" --dir "$run/redis" --save '' \
+    --appendonly yes --appendfsync everysec >/dev/null
   for _ in $(seq 50); do
     redis-cli -p "$port" ping >/dev/null 2>&1 && break
     sleep 0.1
   done
   redis-cli -p "$port" ping >/dev/null || { cat "$run/redis/redis.log" >&2; return 1; }
-  echo "export REDIS_URL=redis://127.0.0.1:$port/0" >>"$run/env"
-  svc_log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port"
 }
 
 redis_down() {

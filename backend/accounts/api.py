@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import cast
 
+from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.signals import user_logged_in
 from django.middleware.csrf import get_token
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -23,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from backend.accounts.lockout import SignInLocked
 from backend.accounts.models import Role, User
 from backend.core.errors import ApplicationError
 from backend.core.lib.bilingual import Bilingual
@@ -71,11 +74,14 @@ def _me(user: User, request: Request) -> Response:
 def _authenticate(request: Request) -> User:
     data = CredentialsInput(data=request.data)
     data.is_valid(raise_exception=True)
-    user = authenticate(
-        request._request,
-        username=data.validated_data["username"],
-        password=data.validated_data["password"],
-    )
+    try:
+        user = authenticate(
+            request._request,
+            username=data.validated_data["username"],
+            password=data.validated_data["password"],
+        )
+    except AxesBackendPermissionDenied:
+        raise SignInLocked() from None
     if user is None or not isinstance(user, User):
         raise InvalidCredentials()
     return user
@@ -132,6 +138,9 @@ class TokenApi(APIView):
     )
     def post(self, request: Request) -> Response:
         user = _authenticate(request)
+        # A token sign-in is a sign-in: last_login is kept and earlier failures are cleared
+        # (django-axes listens for this signal), as with the session sign-in.
+        user_logged_in.send(sender=User, request=request._request, user=user)
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 

@@ -15,6 +15,8 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("research/", include("backend.research.urls")),
     path("matching/", include("backend.matching.urls")),
     path("alliance/", include("backend.alliance.urls")),
+    path("docking/", include("backend.docking.urls")),
+    path("audit", include("backend.audit.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     re_path(r"^(?P<path>.*)$", api_not_found),
@@ -23,6 +25,7 @@ api_patterns: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api_patterns)),
+    path("", include("backend.core.metrics")),  # /metrics (Prometheus), /healthz (liveness)
     # Everything else is a route of the single-page web app.
     re_path(r"^(?!api/|admin/|static/|ws/)(?P<path>.*)$", web_app, name="web-app"),
 ]

@@ -83,3 +83,11 @@ class RedisUnavailable(ServiceUnavailable):
         zh="缓存与消息服务（Redis）暂时不可用，请稍后重试。",
         en="The cache and messaging service (Redis) is unavailable; retry shortly.",
     )
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    code = "database_unavailable"
+    default_message = Bilingual(
+        zh="业务数据库（PostgreSQL）暂时不可用，请稍后重试；已提交的数据不会丢失。",
+        en="The database (PostgreSQL) is unavailable; retry shortly. Saved data is not lost.",
+    )

@@ -12,6 +12,7 @@ from typing import Any
 
 import neo4j.exceptions
 import redis.exceptions
+from django import db
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import exceptions as drf
@@ -21,6 +22,7 @@ from rest_framework.views import set_rollback
 
 from backend.core.errors import (
     ApplicationError,
+    DatabaseUnavailable,
     GraphUnavailable,
     NotFound,
     PermissionDenied,
@@ -124,6 +126,11 @@ def handle_api_exception(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, GraphDriverUnavailable | neo4j.exceptions.ServiceUnavailable):
         logger.warning("Neo4j unavailable during %s: %s", _where(context), exc)
         return _from_application_error(GraphUnavailable(detail={"part": "neo4j"}))
+    if isinstance(exc, db.OperationalError | db.InterfaceError):
+        # The connection is marked unusable and replaced on the next request: the app
+        # recovers by itself once PostgreSQL is back.
+        logger.warning("PostgreSQL unavailable during %s: %s", _where(context), exc)
+        return _from_application_error(DatabaseUnavailable(detail={"part": "postgresql"}))
     if isinstance(exc, redis.exceptions.ConnectionError | redis.exceptions.TimeoutError):
         logger.warning("Redis unavailable during %s: %s", _where(context), exc)
         return _from_application_error(RedisUnavailable(detail={"part": "redis"}))

@@ -22,6 +22,7 @@ from backend.core.graph import graph_database
 from backend.network import services
 from backend.network.models import Organisation, Park, Relation
 from backend.network.outbox import outbox_drain
+from backend.network.reconcile import graph_rebuild
 from tests.support.graph import COUNT_NODES_QUERY, clean_graph
 from tests.support.network import SmallNetwork, network  # noqa: F401 - the fixture
 from tests.support.processes import ROOT, subprocess_env
@@ -74,7 +75,8 @@ def test_a_backup_restores_into_empty_stores_with_everything_in_it(
     tmp_path: Path,
 ) -> None:
     services.relation_create(kind="COOPERATES_WITH", source=network.nju, target=network.chipco)
-    outbox_drain()
+    outbox_drain()  # waits for a worker's drain in progress, so no drain races the rebuild
+    graph_rebuild()  # the old machine's graph: everything in its database
     attachment = Path(settings.MEDIA_ROOT) / "backup-test" / "会议材料.pdf"
     attachment.parent.mkdir(parents=True, exist_ok=True)
     attachment.write_bytes(b"%PDF-1.4 minutes of the joint meeting")

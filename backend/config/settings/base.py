@@ -6,6 +6,7 @@ differs. `deploy/.env.example` lists every variable read here.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +16,7 @@ from backend.config.env import (
     env_float,
     env_int,
     env_list,
+    env_optional_str,
     env_str,
     env_url,
 )
@@ -40,13 +42,17 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    "axes",
+    "auditlog",
     "backend.core",
+    "backend.audit",
     "backend.accounts",
     "backend.network",
     "backend.notifications",
     "backend.research",
     "backend.matching",
     "backend.alliance",
+    "backend.docking",
 ]
 
 MIDDLEWARE = [
@@ -59,7 +65,54 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "backend.audit.middleware.AuditActorMiddleware",
 ]
+
+# Sign-in lockout (django-axes, see backend/accounts/lockout.py): per username and address, so
+# a stranger cannot lock a colleague out from elsewhere; the login rate limit (per address)
+# below is the second line.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("NINGJU_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NINGJU_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "backend.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# Audit log (django-auditlog): who changed curated data, agreements, decisions and accounts,
+# when, and each field before/after. Readable by the secretariat at /api/audit.
+AUDITLOG_STORE_JSON_CHANGES = True
+_AUDIT_DERIVED_FIELDS = ["search_key", "updated_at", "created_at"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    *(
+        {"model": label, "exclude_fields": _AUDIT_DERIVED_FIELDS}
+        for label in (
+            "network.City",
+            "network.Zone",
+            "network.Industry",
+            "network.IndustryLink",
+            "network.Park",
+            "network.ParkIndustry",
+            "network.Organisation",
+            "network.OrganisationIndustry",
+            "network.Relation",
+            "matching.Project",
+            "matching.MatchingWeights",
+            "matching.LeadHandoff",
+            "matching.BenefitAgreement",
+            "matching.AgreementShare",
+            "alliance.AllianceMember",
+            "alliance.Decision",
+            "alliance.ActionItem",
+            "alliance.Minutes",
+        )
+    ),
+    {"model": "accounts.User", "exclude_fields": ["password", "last_login"]},
+)
 
 ROOT_URLCONF = "backend.config.urls"
 ASGI_APPLICATION = "backend.config.asgi.application"
@@ -87,7 +140,11 @@ DATABASE_URL = env_url(
     f"sqlite:///{VAR_DIR / 'ningju.sqlite3'}",
     schemes=["sqlite", "postgres", "postgresql", "pgsql"],
 )
-DATABASES = {"default": dj_database_url.parse(str(DATABASE_URL), conn_max_age=60)}
+# Persistent connections are checked before reuse, so after a PostgreSQL restart the first
+# request reconnects instead of failing on a dead connection.
+DATABASES = {
+    "default": dj_database_url.parse(str(DATABASE_URL), conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout let the web process and an eager task write without "locked" errors.
     DATABASES["default"]["OPTIONS"] = {
@@ -96,6 +153,28 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A streaming read replica (optional): heavy reads (exports, statistics, dashboards) go there
+# through backend/config/db_router.py; writes and reads inside transactions stay on default.
+DATABASE_REPLICA_URL = env_url(
+    "DATABASE_REPLICA_URL", None, schemes=["postgres", "postgresql", "pgsql"]
+)
+DATABASE_REPLICA_PATHS = env_list(
+    "DATABASE_REPLICA_PATHS",
+    [
+        "/api/network/export",
+        "/api/docking/stats",
+        "/api/matching/split-report",
+        "/api/alliance/actions/dashboard",
+    ],
+)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60),
+        # Under test the replica is the test database itself, not a second one.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["backend.config.db_router.ReplicaRouter"]
+    MIDDLEWARE.append("backend.config.db_router.ReplicaReadsMiddleware")
 
 # --- Redis: channel layer and Celery broker ---------------------------------------------------
 REDIS_URL = env_url("REDIS_URL", None, schemes=["redis", "rediss", "unix"])
@@ -174,6 +253,10 @@ NEO4J_MAX_POOL_SIZE = env_int("NEO4J_MAX_POOL_SIZE", 50, minimum=1)
 # Parts whose failure makes /api/health answer 503. Redis and Celery are required once
 # REDIS_URL is set, because then realtime and background work depend on them.
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 2.0, minimum=0.1)
+# Who may read /metrics (backend/core/metrics.py): a client sending
+# `Authorization: Bearer $METRICS_TOKEN`, or one connecting from these networks.
+METRICS_TOKEN = env_optional_str("METRICS_TOKEN")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.0/8", "::1/128"])
 
 # --- Auth --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -232,6 +315,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every start without it
 # The built web app (index.html, assets/) is served from the site root.
 WHITENOISE_ROOT = FRONTEND_DIST_DIR if FRONTEND_DIST_DIR.is_dir() else None
+# Uploaded files (agenda attachments) live under the data dir and are served only through
+# the API's permission-checked views, never by URL.
+MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
