@@ -33,6 +33,7 @@ from backend.core.errors import NotFound
 # A joint-investment project open or under negotiation with no status change for this long is
 # suggested for the next meeting.
 STALLED_PROJECT_DAYS = 60
+OPEN_DOCKING_DAYS = 30
 
 
 def member_list() -> QuerySet[AllianceMember]:
@@ -194,21 +195,26 @@ def action_dashboard(*, user: Any) -> list[UnitLoad]:
 
 @dataclass(frozen=True)
 class Suggestion:
-    source: str  # "overdue_action" | "earlier_decision" | "stalled_project"
+    source: str  # "overdue_action" | "earlier_decision" | "stalled_project" | "open_docking"
     title: str
     detail: str
     ref: int
     park_id: int | None
-    days: int | None = None  # stalled_project: days since its last status change
+    days: int | None = None  # stalled_project / open_docking: days since the last change
+    linked_uids: tuple[str, ...] = ()  # graph entities an agenda item made from it links
 
 
 def suggestions(
-    *, user: Any, meeting: Meeting, stalled_days: int = STALLED_PROJECT_DAYS
+    *,
+    user: Any,
+    meeting: Meeting,
+    stalled_days: int = STALLED_PROJECT_DAYS,
+    docking_days: int = OPEN_DOCKING_DAYS,
 ) -> list[Suggestion]:
     """What the secretariat may want on the agenda: overdue action items, joint-investment
     projects stalled (open or negotiating, no status change for `stalled_days`), and the
-    standing section "status of earlier decisions" from open action items of earlier meetings.
-    (Docking problems open for long join once the docking app exists.)"""
+    standing section "status of earlier decisions" from open action items of earlier meetings,
+    and docking requests still open with no step for `docking_days`."""
     require_alliance_reader(user)
     today = timezone.localdate()
     earlier = ActionItem.objects.filter(meeting__starts_at__lt=meeting.starts_at).select_related(
@@ -226,6 +232,7 @@ def suggestions(
             )
         )
     found += stalled_projects(days=stalled_days)
+    found += open_dockings(days=docking_days)
     for action in earlier.filter(deadline__gte=today).exclude(status=ActionStatus.DONE):
         found.append(
             Suggestion(
@@ -266,6 +273,47 @@ def stalled_projects(*, days: int = STALLED_PROJECT_DAYS, limit: int = 50) -> li
         )
         for project in rows
     ]
+
+
+def open_dockings(*, days: int = OPEN_DOCKING_DAYS, limit: int = 50) -> list[Suggestion]:
+    """Docking requests still requested, accepted or in talks whose status last changed (or
+    that were made) more than `days` ago, longest waiting first: docking problems open for
+    long. Only the secretariat sees suggestions, so an anonymous owner may be named."""
+    from backend.docking.models import OPEN_REQUEST_STATUSES, DockingRequest
+
+    now = timezone.now()
+    rows = (
+        DockingRequest.objects.filter(status__in=OPEN_REQUEST_STATUSES)
+        .annotate(
+            last_change=Coalesce(Max("history__at"), "created_at", output_field=DateTimeField())
+        )
+        .filter(last_change__lt=now - timedelta(days=days))
+        .select_related(
+            "posting__owner_park",
+            "posting__owner_organisation",
+            "requester_park",
+            "requester_organisation",
+        )
+        .order_by("last_change", "id")[:limit]
+    )
+    found = []
+    for request in rows:
+        posting = request.posting
+        owner = posting.owner_park or posting.owner_organisation
+        requester = request.requester_park or request.requester_organisation
+        parks = [p for p in (posting.owner_park, request.requester_park) if p is not None]
+        found.append(
+            Suggestion(
+                "open_docking",
+                posting.title,
+                f"{requester} → {owner} · {request.get_status_display().split()[0]}",
+                request.pk,
+                parks[0].pk if parks else None,
+                (now - request.last_change).days,
+                (f"posting:{posting.pk}", *(f"park:{p.pk}" for p in parks)),
+            )
+        )
+    return found
 
 
 def minutes_list(*, user: Any, meeting: Meeting) -> QuerySet[Minutes]:

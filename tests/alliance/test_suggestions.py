@@ -10,6 +10,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from backend.accounts.models import User
+from backend.docking.models import DockingRequest, Posting, RequestStatus
 from backend.matching.models import Project, ProjectStatus, ProjectStatusChange
 from backend.network.models import Industry, Park
 from tests.alliance.conftest import API, ok
@@ -73,3 +74,49 @@ def test_member_parks_do_not_see_the_suggestions(
     project(members[0], "芯片封测基地", ProjectStatus.OPEN, changed_days_ago=90)
     meeting = call_meeting(client_for(alice))
     assert client_for(bob).get(f"{API}/meetings/{meeting['id']}/suggestions").status_code == 403
+
+
+def docking(owner: Park, requester: Park, status: str, *, days_ago: int) -> DockingRequest:
+    posting = Posting.objects.create(
+        kind="tech_need", title=f"{owner.name}的技术需求", owner_park=owner, status="published"
+    )
+    row = DockingRequest.objects.create(
+        posting=posting, requester_park=requester, message="希望对接", status=status
+    )
+    DockingRequest.objects.filter(pk=row.pk).update(
+        created_at=timezone.now() - timedelta(days=days_ago)
+    )
+    return row
+
+
+def test_it_suggests_docking_requests_open_for_long_with_their_parties(
+    client_for: Client, alice: User, members: list[Park]
+) -> None:
+    jiangning, jiangbei, third = members
+    waiting = docking(jiangning, jiangbei, RequestStatus.REQUESTED, days_ago=45)
+    docking(jiangning, third, RequestStatus.IN_TALKS, days_ago=3)  # moving: not suggested
+    docking(jiangbei, third, RequestStatus.AGREED, days_ago=90)  # done: not suggested
+    meeting = call_meeting(client_for(alice))
+
+    rows = ok(client_for(alice).get(f"{API}/meetings/{meeting['id']}/suggestions"))
+    found = [r for r in rows if r["source"] == "open_docking"]
+    assert [r["ref"] for r in found] == [waiting.pk]
+    assert found[0]["days"] == 45
+    assert found[0]["detail"] == f"{jiangbei.name} → {jiangning.name} · 已申请"
+    assert found[0]["linked_uids"] == [
+        f"posting:{waiting.posting_id}",
+        f"park:{jiangning.pk}",
+        f"park:{jiangbei.pk}",
+    ]
+    # The secretariat turns it into an agenda item; the links resolve.
+    item = client_for(alice).post(
+        f"{API}/meetings/{meeting['id']}/items",
+        {
+            "kind": "project_docking",
+            "title": found[0]["title"],
+            "text": found[0]["detail"],
+            "linked_uids": found[0]["linked_uids"],
+        },
+        format="json",
+    )
+    assert item.status_code == 201, item.json()

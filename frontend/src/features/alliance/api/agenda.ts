@@ -87,13 +87,15 @@ export function useCloseVote(meetingId: number) {
 }
 
 export type Suggestion = {
-  source: 'overdue_action' | 'earlier_decision' | 'stalled_project';
+  source: 'overdue_action' | 'earlier_decision' | 'stalled_project' | 'open_docking';
   title: string;
   detail: string;
   ref: number;
   park_id: number | null;
-  /** stalled_project: days since the project's status last changed. */
+  /** stalled_project / open_docking: days since the status last changed. */
   days?: number | null;
+  /** Graph entities an agenda item made from this suggestion should link. */
+  linked_uids?: string[];
 };
 
 export function useSuggestions(meetingId: number, enabled: boolean) {

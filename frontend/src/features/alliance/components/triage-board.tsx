@@ -98,13 +98,21 @@ export function TriageBoard({ meetingId, items, editable }: Props) {
   );
 }
 
-const SUGGESTION_COLOURS: Record<string, string> = { overdue_action: 'red', stalled_project: 'orange', earlier_decision: 'blue' };
+const SUGGESTION_COLOURS: Record<string, string> = { overdue_action: 'red', stalled_project: 'orange', open_docking: 'purple', earlier_decision: 'blue' };
 
 /** What the data suggests for the agenda: overdue action items, stalled joint-investment
  * projects, and earlier decisions still open. */
 type Labels = { stalled: string; overdue: string; followUp: string };
 
 function fromSuggestion(s: Suggestion, labels: Labels): ItemInput {
+  if (s.source === 'open_docking') {
+    return {
+      kind: 'project_docking',
+      title: `${s.title}${labels.stalled}`.slice(0, 200),
+      text: s.detail,
+      linked_uids: s.linked_uids ?? [],
+    };
+  }
   if (s.source === 'stalled_project') {
     return {
       kind: 'project_docking',
@@ -138,7 +146,7 @@ function SuggestionsCard({ meetingId, enabled }: { meetingId: number; enabled: b
             <Tag color={SUGGESTION_COLOURS[s.source] ?? 'default'}>{t(`alliance.suggestion.${s.source}`)}</Tag>
             <span>
               {s.title} <Typography.Text type="secondary">{s.detail}</Typography.Text>
-              {s.source === 'stalled_project' && s.days != null ? <Typography.Text type="warning"> · {t('alliance.stalledDays', { count: s.days })}</Typography.Text> : null}
+              {(s.source === 'stalled_project' || s.source === 'open_docking') && s.days != null ? <Typography.Text type="warning"> · {t('alliance.stalledDays', { count: s.days })}</Typography.Text> : null}
             </span>
             <Button
               size="small"
