@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import '@/i18n/i18n';
 
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 
 import { i18n } from '@/i18n/i18n';
 import { resetCsrfToken } from '@/lib/api-client';
+
+// findBy*/waitFor give up after 1 s by default; on a busy 2-core machine a lazily loaded page
+// can take longer to appear. A "did not appear at all" bound, not a speed check.
+configure({ asyncUtilTimeout: 8_000 });
 
 // jsdom lacks these; antd's responsive helpers and the Segmented control use them.
 if (!window.matchMedia) {
