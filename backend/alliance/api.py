@@ -95,6 +95,10 @@ def _choice_param(request: Request, name: str, choices: list[str]) -> str | None
 # --- output serializers -----------------------------------------------------------------------
 
 
+# A JSON array of objects (rows built from dataclasses); `responses=dict` would say "an object".
+LIST = {"type": "array", "items": {"type": "object", "additionalProperties": {}}}
+
+
 class ParkRefOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -864,7 +868,9 @@ class ActionListApi(APIView):
 class ActionDashboardApi(APIView):
     permission_classes = [IsSignedIn]
 
-    @extend_schema(summary="Action items per responsible unit (alliance readers)", responses=dict)
+    @extend_schema(
+        summary="Action items per responsible unit (alliance readers)", responses={200: LIST}
+    )
     def get(self, request: Request) -> Response:
         rows = selectors.action_dashboard(user=request.user)
         return Response([row.__dict__ for row in rows])
@@ -941,7 +947,7 @@ class SuggestionApi(APIView):
         summary="Suggested items (overdue action items, stalled joint-investment projects) and "
         "the status of earlier decisions (secretariat)",
         parameters=[OpenApiParameter("stalled_days", int)],
-        responses=dict,
+        responses={200: LIST},
     )
     def get(self, request: Request, meeting_id: int) -> Response:
         meeting = access.access_meeting_for_user(request.user, meeting_id, for_write=True)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from backend.accounts.permissions import IsSignedIn
 from backend.audit.selectors import audit_entries
 from backend.core.errors import ValidationFailed
-from backend.network.api.common import paginated
+from backend.network.api.common import Pagination, paginated
 
 _ACTIONS = {
     LogEntry.Action.CREATE: "create",
@@ -55,6 +55,7 @@ class AuditEntryOutput(serializers.Serializer):
 
 
 class AuditLogApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(parameters=[AuditFilterInput], responses=AuditEntryOutput(many=True))

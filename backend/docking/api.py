@@ -44,6 +44,7 @@ from backend.docking.models import (
 )
 from backend.matching.models import Positioning
 from backend.network.api.common import (
+    Pagination,
     label_zh_en,
     paginated,
     query_bool,
@@ -147,6 +148,8 @@ class PostingListApi(APIView):
     """GET: postings this user may see, newest first, with filters and full-text search
     (paginated). POST: a park or organisation posts (a draft, or at once with submit=true)."""
 
+    pagination_class = Pagination  # so that the schema shows the paginated shape
+
     @extend_schema(parameters=POSTING_FILTER_PARAMETERS, responses=outputs.PostingOutput(many=True))
     def get(self, request: Request) -> Response:
         postings = selectors.posting_list_for_user(request.user, _filters(request))
@@ -167,6 +170,8 @@ class PostingListApi(APIView):
 
 class ReviewQueueApi(APIView):
     """GET: postings waiting for review, oldest first (the secretariat)."""
+
+    pagination_class = Pagination  # so that the schema shows the paginated shape
 
     @extend_schema(responses=outputs.PostingOutput(many=True))
     def get(self, request: Request) -> Response:
@@ -629,6 +634,8 @@ class SavedSearchDetailApi(APIView):
 
 class SavedSearchResultsApi(APIView):
     """GET: the postings my saved search finds now (paginated, as the posting list)."""
+
+    pagination_class = Pagination  # so that the schema shows the paginated shape
 
     @extend_schema(responses=outputs.PostingOutput(many=True))
     def get(self, request: Request, search_id: int) -> Response:

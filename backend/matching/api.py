@@ -65,6 +65,10 @@ def _valid(serializer_class: type[serializers.Serializer], data: Any, **kw: Any)
     return dict(serializer.validated_data)
 
 
+# A JSON array of objects; OpenApiTypes.OBJECT would say "an object".
+LIST = {"type": "array", "items": {"type": "object", "additionalProperties": {}}}
+
+
 class _PkField(serializers.PrimaryKeyRelatedField):
     default_error_messages = {
         "does_not_exist": "找不到编号为 {pk_value} 的对象 / no object with id {pk_value}",
@@ -378,7 +382,7 @@ class AcceptanceApi(APIView):
 
     permission_classes = [IsSignedIn]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: LIST})
     def get(self, request: Request) -> Response:
         require_curator(request.user)
         return Response([b.__dict__ for b in selectors.acceptance_by_rank()])
@@ -422,7 +426,7 @@ class HandoffListApi(APIView):
 
     permission_classes = [IsSignedIn]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: LIST})
     def get(self, request: Request) -> Response:
         return Response([_handoff_out(h) for h in selectors.handoffs_for_user(request.user)[:200]])
 
@@ -507,7 +511,7 @@ class AgreementListApi(APIView):
 
     permission_classes = [IsSignedIn]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: LIST})
     def get(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
         _require_party_of_project(request.user, project)

@@ -71,6 +71,8 @@ class NotificationListApi(APIView):
     """GET: the caller's own notifications, newest first; `?kind=`, `?unread=true|false`,
     `?page=`, `?page_size=` (at most 100). Any signed-in user; own rows only."""
 
+    pagination_class = NotificationPagination  # so that the schema shows the paginated shape
+
     @extend_schema(
         summary="List my notifications",
         parameters=[ListFilterInput],

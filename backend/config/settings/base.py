@@ -140,10 +140,13 @@ DATABASE_URL = env_url(
     f"sqlite:///{VAR_DIR / 'ningju.sqlite3'}",
     schemes=["sqlite", "postgres", "postgresql", "pgsql"],
 )
-# Persistent connections are checked before reuse, so after a PostgreSQL restart the first
-# request reconnects instead of failing on a dead connection.
+# One connection per request, closed when it ends. Under Daphne (ASGI) Django runs each
+# request's sync code in a thread of its own, so persistent connections (CONN_MAX_AGE > 0)
+# are never reused but left open per finished thread: under `make load` (300 users) they
+# filled PostgreSQL's max_connections and requests failed with 503 (Django ticket #33497).
+# A fresh connection also means a PostgreSQL restart costs no request a dead connection.
 DATABASES = {
-    "default": dj_database_url.parse(str(DATABASE_URL), conn_max_age=60, conn_health_checks=True)
+    "default": dj_database_url.parse(str(DATABASE_URL), conn_max_age=0, conn_health_checks=True)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout let the web process and an eager task write without "locked" errors.
@@ -169,7 +172,7 @@ DATABASE_REPLICA_PATHS = env_list(
 )
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = {
-        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60),
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0),
         # Under test the replica is the test database itself, not a second one.
         "TEST": {"MIRROR": "default"},
     }

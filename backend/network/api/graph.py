@@ -139,7 +139,7 @@ class SearchApi(APIView):
         summary="Search parks, organisations, industries, cities and zones by "
         "Chinese name, pinyin or initials",
         parameters=[OpenApiParameter("q", str), OpenApiParameter("limit", int)],
-        responses=dict,
+        responses={200: {"type": "array", "items": {"type": "object"}}},  # a list of hits
     )
     def get(self, request: Request) -> Response:
         require_reader(request.user)

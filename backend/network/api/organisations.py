@@ -29,6 +29,7 @@ from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import PermissionDenied
 from backend.network import selectors, services
 from backend.network.api.common import (
+    Pagination,
     Ref,
     choice_label,
     paginated,
@@ -133,6 +134,7 @@ def _check_park_for_staff(user: Any, park: Park | None) -> None:
 
 
 class OrganisationListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(

@@ -20,6 +20,7 @@ from backend.accounts.access import (
 from backend.accounts.permissions import IsSignedIn
 from backend.network import selectors, services
 from backend.network.api.common import (
+    Pagination,
     Ref,
     choice_label,
     paginated,
@@ -135,6 +136,7 @@ def _output(park: Park, request: Request) -> Response:
 
 
 class ParkListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(

@@ -16,7 +16,7 @@ from backend.accounts.access import require_curator, require_reader
 from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import NotFound
 from backend.network import selectors, services
-from backend.network.api.common import Ref, paginated, query_int, query_text
+from backend.network.api.common import Pagination, Ref, paginated, query_int, query_text
 from backend.network.models import Industry, IndustryLink, Zone
 
 
@@ -96,6 +96,7 @@ def _industry(industry_id: int) -> Industry:
 
 
 class IndustryListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(

@@ -26,7 +26,13 @@ from backend.accounts.permissions import IsSignedIn
 from backend.core.errors import NotFound, PermissionDenied
 from backend.core.lib.bilingual import Bilingual
 from backend.network import selectors, services
-from backend.network.api.common import choice_label, paginated, query_choice, query_text
+from backend.network.api.common import (
+    Pagination,
+    choice_label,
+    paginated,
+    query_choice,
+    query_text,
+)
 from backend.network.models import CooperationKind, Organisation, Park, Relation, RelationKind
 
 NOT_YOURS = Bilingual(
@@ -132,6 +138,7 @@ def _relation_for_write(user: Any, relation_id: int) -> Relation:
 
 
 class RelationListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(

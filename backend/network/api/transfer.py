@@ -98,9 +98,14 @@ class ImportRejectedOutput(serializers.Serializer):
     code = serializers.CharField(help_text="import_rejected; invalid_file for an unreadable file")
     message = serializers.CharField()
     # A field named `errors` would shadow Serializer.errors, hence the inline serializer.
+    # import_rejected: the report; invalid_file: null; a bad parameter: {field: [message]}.
     detail = inline_serializer(
         "ImportReport",
-        fields={"errors": ImportRowError(many=True), "rows": serializers.IntegerField()},
+        fields={
+            "errors": ImportRowError(many=True, required=False),
+            "rows": serializers.IntegerField(required=False),
+        },
+        allow_null=True,
     )
 
 

@@ -9,6 +9,7 @@ ones answer 202 and progress arrives on the user's socket (topic "research.expor
 from __future__ import annotations
 
 from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -39,6 +40,7 @@ class ExportInput(serializers.Serializer):
 
 
 class ExportListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(
@@ -83,7 +85,13 @@ class ExportDetailApi(APIView):
 class ExportDownloadApi(APIView):
     permission_classes = [IsSignedIn]
 
-    @extend_schema(summary="The export's file, once done", responses={200: bytes})
+    @extend_schema(
+        summary="The export's file, once done",
+        responses={
+            (200, content_type): OpenApiTypes.OBJECT if name == "json" else OpenApiTypes.BINARY
+            for name, content_type in CONTENT_TYPES.items()
+        },
+    )
     def get(self, request: Request, export_id: int) -> FileResponse:
         job = access_export_for_user(request.user, export_id)
         if job.status != ExportStatus.DONE:

@@ -26,6 +26,7 @@ from backend.research.models import RunOutcome, RunSource
 
 
 class RunListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(

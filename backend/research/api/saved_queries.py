@@ -62,6 +62,7 @@ class SavedQueryRunInput(serializers.Serializer):
 
 
 class SavedQueryListApi(APIView):
+    pagination_class = Pagination  # so that the schema shows the paginated shape
     permission_classes = [IsSignedIn]
 
     @extend_schema(
