@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-BENCHMARKS = ["foundation", "network", "notifications", "matching", "research"]
+BENCHMARKS = ["foundation", "network", "notifications", "matching", "research", "web_budget"]
 
 
 def main(names: list[str]) -> None:

@@ -17,6 +17,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("alliance/", include("backend.alliance.urls")),
     path("docking/", include("backend.docking.urls")),
     path("audit", include("backend.audit.urls")),
+    path("search", include("backend.search.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     re_path(r"^(?P<path>.*)$", api_not_found),

@@ -18,7 +18,7 @@ describe('language switch in the header', () => {
     });
     const { user } = renderApp('/');
 
-    expect(screen.getByTestId('platform-title')).toHaveTextContent('宁聚 · 南京都市圈高新园区协同平台');
+    expect(await screen.findByTestId('platform-title')).toHaveTextContent('宁聚 · 南京都市圈高新园区协同平台');
     expect(screen.getByTestId('brand-name')).toHaveTextContent('宁聚');
     const database = await screen.findByTestId('health-part-database');
     expect(database).toHaveTextContent('数据库');

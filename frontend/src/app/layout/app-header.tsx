@@ -1,16 +1,7 @@
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  DeploymentUnitOutlined,
-  ExperimentOutlined,
-  HomeOutlined,
-  InteractionOutlined,
-  SwapOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
-import { Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 
 import logoUrl from '@/assets/logo.svg';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -18,44 +9,35 @@ import { useUser } from '@/features/auth/api/get-me';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
-export function AppHeader() {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const { data: user } = useUser();
+import { GlobalSearch } from '../search/global-search';
 
-  // Only pages that exist get an entry.
-  const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
-    { key: '/parks', icon: <BankOutlined />, label: <Link to="/parks">{t('nav.parks')}</Link> },
-    { key: '/organisations', icon: <ApartmentOutlined />, label: <Link to="/organisations">{t('nav.organisations')}</Link> },
-    { key: '/explorer', icon: <DeploymentUnitOutlined />, label: <Link to="/explorer">{t('nav.explorer')}</Link> },
-    { key: '/matching', icon: <InteractionOutlined />, label: <Link to="/matching">{t('nav.matching')}</Link> },
-    ...(user?.role
-      ? [{ key: '/docking', icon: <SwapOutlined />, label: <Link to="/docking">{t('docking.nav.title')}</Link> }]
-      : []),
-    ...(user && ['admin', 'secretariat', 'park_staff'].includes(user.role)
-      ? [{ key: '/alliance', icon: <TeamOutlined />, label: <Link to="/alliance">{t('nav.alliance')}</Link> }]
-      : []),
-    ...(user?.role
-      ? [{ key: '/research', icon: <ExperimentOutlined />, label: <Link to="/research">{t('nav.research')}</Link> }]
-      : []),
-  ];
-  // A detail page (/parks/12) highlights its section.
-  const section = `/${location.pathname.split('/')[1] ?? ''}`;
-  const selected = items.some((item) => item?.key === section) ? [section] : [];
+export function AppHeader({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const { data: user } = useUser();
+  const screens = Grid.useBreakpoint();
 
   return (
     <Layout.Header
       style={{
         display: 'flex',
         alignItems: 'center',
-        gap: 24,
+        gap: 16,
         borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
         position: 'sticky',
         top: 0,
         zIndex: 10,
+        paddingInline: 16,
       }}
     >
+      <Button
+        type="text"
+        icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+        onClick={onToggle}
+        aria-label={t(collapsed ? 'nav.expand' : 'nav.collapse')}
+        aria-expanded={!collapsed}
+        aria-controls="ningju-side-menu"
+        data-testid="nav-toggle"
+      />
       <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flexShrink: 0 }} aria-label={t('app.title')}>
         <img src={logoUrl} alt="" width={32} height={32} />
         <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
@@ -67,12 +49,9 @@ export function AppHeader() {
           </Typography.Text>
         </span>
       </Link>
-      <Menu
-        mode="horizontal"
-        selectedKeys={selected}
-        items={items}
-        style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-      />
+      <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: 'center' }} role="search">
+        {user?.role ? <GlobalSearch width={screens.xl ? 360 : screens.lg ? 280 : 200} /> : null}
+      </div>
       <Space size="middle" style={{ flexShrink: 0 }}>
         <LanguageSwitch />
         {user ? <NotificationBell /> : null}

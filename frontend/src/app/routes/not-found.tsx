@@ -1,18 +1,19 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
 export function NotFoundRoute() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
-      title="404"
-      subTitle={t('errors.notFound')}
+      title={t('errors.notFound')}
+      subTitle={t('errors.notFoundHint')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('errors.backHome')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('errors.backHome')}
+        </Button>
       }
     />
   );

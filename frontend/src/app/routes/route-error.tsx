@@ -10,12 +10,15 @@ export function RouteError() {
     <Result
       status="error"
       title={t('errors.unexpected')}
-      subTitle={error instanceof Error ? error.message : undefined}
-      extra={
-        <Button type="primary" onClick={() => window.location.assign('/')}>
+      subTitle={[error instanceof Error ? error.message : '', t('errors.unexpectedHint')].filter(Boolean).join(' ')}
+      extra={[
+        <Button key="reload" type="primary" onClick={() => window.location.reload()}>
+          {t('errors.reload')}
+        </Button>,
+        <Button key="home" onClick={() => window.location.assign('/')}>
           {t('errors.backHome')}
-        </Button>
-      }
+        </Button>,
+      ]}
     />
   );
 }

@@ -84,7 +84,7 @@ function DecisionForm({ agenda }: { agenda: Agenda }) {
             <Input style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="unit" label={t('alliance.responsibleUnit')}>
-            <Input style={{ width: 160 }} placeholder="市科技局" />
+            <Input style={{ width: 160 }} placeholder={t('alliance.unitPlaceholder')} />
           </Form.Item>
           <Form.Item name="deadline" label={t('alliance.deadline')}>
             <Input type="date" />

@@ -33,6 +33,7 @@ function CreateMeetingForm() {
         <Form.Item name="kind">
           <Select
             style={{ width: 140 }}
+            aria-label={t('alliance.kindLabel')}
             options={[
               { value: 'regular', label: t('alliance.kind.regular') },
               { value: 'special', label: t('alliance.kind.special') },

@@ -1,7 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Space, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 
 import { useUser } from '../api/get-me';
 import { loginPathFor } from '../hooks/use-next-path';
@@ -25,11 +25,9 @@ export function UserMenu() {
       return null;
     }
     return (
-      <Link to={loginPathFor(location)}>
-        <Button type="primary" ghost data-testid="sign-in-button">
-          {t('auth.signIn')}
-        </Button>
-      </Link>
+      <Button type="primary" ghost data-testid="sign-in-button" onClick={() => void navigate(loginPathFor(location))}>
+        {t('auth.signIn')}
+      </Button>
     );
   }
 

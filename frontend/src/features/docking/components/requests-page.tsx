@@ -35,22 +35,26 @@ export function RequestsPage() {
   ];
 
   return (
-    <Card title={t('docking.requests.title')} data-testid="requests-page">
+    <Card
+      title={t('docking.requests.title')}
+      data-testid="requests-page"
+      // The status filter sits in the card header: inside the tab list only tabs may sit.
+      extra={
+        <Select<RequestStatus>
+          allowClear
+          placeholder={t('docking.filters.status')}
+          aria-label={t('docking.filters.status')}
+          value={status || undefined}
+          onChange={(value) => set('status', value ?? '')}
+          options={vocabulary.data?.request_statuses ?? []}
+          style={{ minWidth: 130 }}
+        />
+      }
+    >
       <Tabs
         activeKey={direction}
         onChange={(key) => set('direction', key === fallback ? '' : key)}
         items={tabs.map((tab) => ({ key: tab.key, label: <span data-testid={`tab-${tab.key}`}>{tab.label}</span> }))}
-        tabBarExtraContent={
-          <Select<RequestStatus>
-            allowClear
-            placeholder={t('docking.filters.status')}
-            aria-label={t('docking.filters.status')}
-            value={status || undefined}
-            onChange={(value) => set('status', value ?? '')}
-            options={vocabulary.data?.request_statuses ?? []}
-            style={{ minWidth: 130 }}
-          />
-        }
       />
       {requests.error ? <Alert type="error" showIcon message={requests.error.message} style={{ marginBottom: 12 }} /> : null}
       <RequestTable rows={requests.data ?? []} loading={requests.isLoading} direction={direction} />

@@ -141,7 +141,7 @@ function ParkDetailView({ park }: { park: ParkDetailData }) {
                       <Typography.Text>{industry.name}</Typography.Text>
                       <Typography.Text type="secondary">{formatWeight(industry.weight, language)}</Typography.Text>
                     </Flex>
-                    <Progress percent={Math.round(industry.weight * 100)} showInfo={false} size="small" status="normal" />
+                    <Progress aria-label={industry.name} percent={Math.round(industry.weight * 100)} showInfo={false} size="small" status="normal" />
                   </div>
                 ))}
               </Flex>

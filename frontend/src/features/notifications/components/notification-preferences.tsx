@@ -39,7 +39,7 @@ export function NotificationPreferences() {
             title: t('notifications.preferences.inApp'),
             dataIndex: 'in_app',
             width: 96,
-            render: () => <Switch size="small" checked disabled />,
+            render: (_: unknown, row) => <Switch size="small" checked disabled aria-label={`${t('notifications.preferences.inApp')} · ${row.kind_label}`} />,
           },
           {
             title: t('notifications.preferences.email'),
@@ -49,6 +49,7 @@ export function NotificationPreferences() {
               <Switch
                 size="small"
                 checked={email}
+                aria-label={`${t('notifications.preferences.email')} · ${row.kind_label}`}
                 data-testid={`email-${row.kind}`}
                 loading={update.isPending && update.variables?.kind === row.kind}
                 onChange={(checked) =>

@@ -48,6 +48,7 @@ export function NotificationsPage() {
               <Switch
                 size="small"
                 checked={unreadOnly}
+                aria-label={t('notifications.unreadOnly')}
                 data-testid="unread-only"
                 onChange={(checked) => {
                   setUnreadOnly(checked);

@@ -135,9 +135,9 @@ export function ConsolePanel({ draft, onDraft }: { draft: Draft; onDraft: (draft
               })}
             />
             <span>{t('research.console.timeout')}</span>
-            <InputNumber min={0.5} max={schema.data?.limits.timeout_s.max ?? 30} step={1} value={timeout} onChange={(v) => setTimeoutS(v ?? 5)} />
+            <InputNumber aria-label={t('research.console.timeout')} min={0.5} max={schema.data?.limits.timeout_s.max ?? 30} step={1} value={timeout} onChange={(v) => setTimeoutS(v ?? 5)} />
             <span>{t('research.console.rowCap')}</span>
-            <InputNumber min={1} max={schema.data?.limits.row_cap.max ?? 10000} step={100} value={rowCap} onChange={(v) => setRowCap(v ?? 1000)} />
+            <InputNumber aria-label={t('research.console.rowCap')} min={1} max={schema.data?.limits.row_cap.max ?? 10000} step={100} value={rowCap} onChange={(v) => setRowCap(v ?? 1000)} />
           </Space>
         </Space>
       </Card>

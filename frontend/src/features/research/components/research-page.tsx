@@ -23,7 +23,10 @@ export function isConsoleUser(user: ResearchUser): boolean {
 export function ResearchPage({ user }: { user: ResearchUser }) {
   const { t } = useTranslation();
   const consoleUser = isConsoleUser(user);
-  const [tab, setTab] = useState(consoleUser ? 'console' : 'saved');
+  // ?tab=saved|history|… opens that tab (the home page's figures link straight to their list).
+  const [tab, setTab] = useState(
+    () => new URLSearchParams(window.location.search).get('tab') ?? (consoleUser ? 'console' : 'saved'),
+  );
   const [draft, setDraft] = useState<Draft>({ cypher: EXAMPLE_QUERY, parameters: '' });
 
   const openInConsole = (cypher: string, parameters: Record<string, unknown>) => {

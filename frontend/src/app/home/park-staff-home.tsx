@@ -1,0 +1,102 @@
+import { Col, Row, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import { useActions } from '@/features/alliance/api/actions';
+import type { User } from '@/features/auth/types';
+import { useRequests } from '@/features/docking/api/requests';
+import { useNotifications } from '@/features/notifications/api/get-notifications';
+
+import { FigureCard } from './figure-card';
+import { useHandoffs } from './home-api';
+import { NextMeetingCard } from './next-meeting-card';
+
+const MINE = { mine: 'true' };
+
+/** 园区工作人员: what needs their park this morning. */
+export function ParkStaffHome({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const parkId = user.park?.id;
+  const matches = useNotifications({ kind: 'match.created', unread: true, pageSize: 5 });
+  const handoffs = useHandoffs();
+  const requests = useRequests('incoming', 'requested');
+  const actions = useActions(MINE);
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} md={12} xl={8}>
+        <FigureCard
+          title={t('home.newMatches')}
+          testId="home-new-matches"
+          query={matches}
+          count={(page) => page.count}
+          rows={(page) =>
+            page.results.map((n) => ({ key: n.id, to: n.link || '/notifications', title: n.title }))
+          }
+          to="/notifications"
+          empty={t('home.noNewMatches')}
+        />
+      </Col>
+      <Col xs={24} md={12} xl={8}>
+        <FigureCard
+          title={t('home.handoffs')}
+          testId="home-handoffs"
+          query={handoffs}
+          count={(rows) => rows.filter((h) => h.status === 'pending' && h.to_park.id === parkId).length}
+          rows={(rows) =>
+            rows
+              .filter((h) => h.status === 'pending' && h.to_park.id === parkId)
+              .map((h) => ({
+                key: h.id,
+                to: `/matching/projects/${h.project.id}`,
+                title: h.project.title,
+                extra: h.from_park.name,
+              }))
+          }
+          to="/matching"
+          empty={t('home.noHandoffs')}
+        />
+      </Col>
+      <Col xs={24} md={12} xl={8}>
+        <FigureCard
+          title={t('home.requestsWaiting')}
+          testId="home-requests-waiting"
+          query={requests}
+          count={(rows) => rows.length}
+          rows={(rows) =>
+            rows.map((r) => ({
+              key: r.id,
+              to: `/docking/requests/${r.id}`,
+              title: r.posting.title,
+              extra: r.requester.name,
+            }))
+          }
+          to="/docking/requests"
+          empty={t('home.noRequestsWaiting')}
+        />
+      </Col>
+      <Col xs={24} md={12} xl={12}>
+        <FigureCard
+          title={t('home.myActions')}
+          testId="home-my-actions"
+          query={actions}
+          count={(rows) => rows.filter((a) => a.status !== 'done').length}
+          rows={(rows) =>
+            rows
+              .filter((a) => a.status !== 'done')
+              .map((a) => ({
+                key: a.id,
+                to: `/alliance/actions/${a.id}`,
+                title: a.text,
+                extra: a.overdue ? <Tag color="red">{a.deadline}</Tag> : <Tag>{a.deadline}</Tag>,
+              }))
+          }
+          to="/alliance/actions"
+          empty={t('home.noActions')}
+        />
+      </Col>
+      <Col xs={24} md={24} xl={12}>
+        <NextMeetingCard />
+      </Col>
+    </Row>
+  );
+}
