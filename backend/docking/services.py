@@ -702,9 +702,9 @@ def _message_create(
             raise _invalid("attachment", BAD_TYPE)
         name = attachments.clean_name(upload.name or "")
         if not attachments.extension_fits(name, file_type):
-            raise _invalid("attachment", WRONG_EXTENSION.format(actual=file_type.name.upper()))
+            raise _invalid("attachment", WRONG_EXTENSION.format(actual=file_type.key.upper()))
         message.attachment_name = name
-        message.attachment_type = file_type.mime
+        message.attachment_type = file_type.content_type
         message.attachment_size = upload.size
         upload.name = f"upload{file_type.extensions[0]}"
         message.attachment = upload

@@ -1,13 +1,8 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { EChart } from '@/components/echart';
 import type { TargetRow } from '@/features/matching/types';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /**
  * The 2025 targets of policy section 三 that joint projects count towards (亿元): the target
@@ -16,7 +11,6 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
  */
 export default function TargetsChart({ rows }: { rows: TargetRow[] }) {
   const { t, i18n } = useTranslation();
-  const host = useRef<HTMLDivElement>(null);
   const english = i18n.language === 'en';
   const option = useMemo(() => {
     const counted = rows.filter((row) => row.joint_projects_contribution !== null);
@@ -39,27 +33,5 @@ export default function TargetsChart({ rows }: { rows: TargetRow[] }) {
     };
   }, [rows, english, t]);
 
-  useEffect(() => {
-    if (!host.current) {
-      return undefined;
-    }
-    const chart = echarts.init(host.current);
-    chart.setOption(option);
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
-    observer?.observe(host.current);
-    return () => {
-      observer?.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-
-  return (
-    <div
-      ref={host}
-      role="img"
-      aria-label={t('home.targetsChartLabel')}
-      style={{ width: '100%', height: 220 }}
-      data-testid="home-targets-chart"
-    />
-  );
+  return <EChart option={option} height={220} testId="home-targets-chart" label={t('home.targetsChartLabel')} />;
 }

@@ -13,7 +13,7 @@ import {
 } from '../api/analytics';
 import { useReference } from '../api/reference';
 import type { Centrality, ChainGaps, Collaboration, Communities, RankedNode } from '../types';
-import { EChart, type ChartOption } from './echart';
+import { EChart, type ChartOption } from '@/components/echart';
 import { ExportButton } from './export-buttons';
 import { ErrorView } from './result-view';
 import { GraphView } from './graph-view';
