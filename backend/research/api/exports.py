@@ -66,6 +66,7 @@ class ExportListApi(APIView):
         responses={201: ExportOutput, 202: ExportOutput},
     )
     def post(self, request: Request) -> Response:
+        require_saved_query_user(request.user)  # who may, before what they sent
         data = ExportInput(data=request.data)
         data.is_valid(raise_exception=True)
         job = export_job_create(user=request.user, **data.validated_data)

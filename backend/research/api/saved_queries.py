@@ -17,7 +17,11 @@ from rest_framework.views import APIView
 
 from backend.accounts.permissions import IsSignedIn
 from backend.research import selectors, services
-from backend.research.access import access_saved_query_for_user, require_saved_query_user
+from backend.research.access import (
+    access_saved_query_for_user,
+    require_console_user,
+    require_saved_query_user,
+)
 from backend.research.api.common import (
     Pagination,
     SavedQueryOutput,
@@ -85,6 +89,7 @@ class SavedQueryListApi(APIView):
         responses={201: SavedQueryOutput},
     )
     def post(self, request: Request) -> Response:
+        require_console_user(request.user)  # who may, before what they sent
         data = SavedQueryInput(data=request.data)
         data.is_valid(raise_exception=True)
         saved = services.saved_query_create(user=request.user, **data.validated_data)
