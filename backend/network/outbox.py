@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from backend.core.graph import graph_database, graph_driver
+from backend.network.graph_lock import drain_lock_shared
 from backend.network.models import OutboxEvent
 from backend.network.projection_rows import batch_for_changes
 from graph.errors import GraphUnavailable
@@ -92,6 +93,7 @@ def outbox_drain(*, batch_size: int = DRAIN_BATCH, max_batches: int | None = Non
 def _drain_one_batch(batch_size: int) -> int:
     try:
         with transaction.atomic():
+            drain_lock_shared()  # not while a rebuild recreates the graph
             pending = OutboxEvent.objects.filter(delivered_at__isnull=True).order_by("id")
             if connection.features.has_select_for_update:
                 pending = pending.select_for_update()
