@@ -11,6 +11,12 @@ what the journeys look for. Each task is one page of the web app (one to three A
 followed by a think time. Requests are named by endpoint group; WRITES lists the groups that
 change something, everything else is a read. The result (JSON) holds per-group counts,
 failures and locust's response-time histograms, and the errors by kind.
+
+An answer the plan lists as an expected conflict (load_world.expected_conflicts: a race between
+two scripted users that the platform settles correctly, such as posting to a thread the other
+side has just closed) is not an error: it is reported under a group of its own,
+"<group> · expected <status> (<label>)", and counted in `expected_conflicts`. Any other 4xx or
+5xx stays a failure.
 """
 
 from __future__ import annotations
@@ -51,6 +57,39 @@ WRITES = frozenset(
     }
 )
 _host_cycle: Iterator[str] = itertools.cycle(HOSTS)
+EXPECTED_CONFLICTS: list[dict[str, Any]] = PLAN.get("expected_conflicts", [])
+# Over the whole run (the ramp included), like the errors: reported group -> count.
+_expected_seen: Counter[str] = Counter()
+
+
+def conflict_group(conflict: dict[str, Any]) -> str:
+    """The group an expected conflict is reported under, beside its endpoint's own."""
+    return f"{conflict['group']} · expected {conflict['status']} ({conflict['label']})"
+
+
+def expected_conflict(
+    conflicts: list[dict[str, Any]], group: str, status: int, body: Any
+) -> dict[str, Any] | None:
+    """The plan's expected conflict this answer is, if it is one: same group and status, and
+    the platform's error body names the same code and message."""
+    if not isinstance(body, dict):
+        return None
+    for conflict in conflicts:
+        if (
+            conflict["group"] == group
+            and conflict["status"] == status
+            and body.get("code") == conflict["code"]
+            and body.get("message") in conflict["messages"]
+        ):
+            return conflict
+    return None
+
+
+def _json(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
 
 
 class Journey(FastHttpUser):
@@ -93,10 +132,15 @@ class Journey(FastHttpUser):
             status = response.status_code
             if status in expect:
                 response.success()
-                try:
-                    return response.json()
-                except ValueError:
-                    return None
+                return _json(response)
+            body = _json(response) if status else None
+            conflict = expected_conflict(EXPECTED_CONFLICTS, group, status, body)
+            if conflict is not None:
+                # The platform settled a race between two scripted users: not an error.
+                response.request_meta["name"] = conflict_group(conflict)
+                _expected_seen[conflict_group(conflict)] += 1
+                response.success()
+                return None
             if not status:
                 error = getattr(response, "error", None)
                 response.failure(f"connection: {type(error).__name__}")
@@ -425,11 +469,16 @@ def run(*, users: int, duration: float, spawn_rate: float) -> dict[str, Any]:
             {"name": e.name, "method": e.method, "error": str(e.error), "count": e.occurrences}
             for e in stats.errors.values()
         ],
-        "writes": sorted(WRITES),
+        "writes": sorted(
+            WRITES | {conflict_group(c) for c in EXPECTED_CONFLICTS if c["group"] in WRITES}
+        ),
         "run_requests": run_requests[0],
         "run_errors": [
             {"name": name, "error": error, "count": n}
             for (name, error), n in run_errors.most_common()
+        ],
+        "expected_conflicts": [
+            {"name": name, "count": n} for name, n in _expected_seen.most_common()
         ],
     }
 

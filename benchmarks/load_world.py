@@ -5,7 +5,7 @@ journey to find: an announced meeting, open projects with ranked matches, dockin
 saved queries and unread notifications.
 
 Runs inside Django against the database the platform will serve; returns the plan the
-simulated users read (benchmarks/load_users.py), plain JSON.
+simulated users read (benchmarks/load_locust.py), plain JSON.
 """
 
 from __future__ import annotations
@@ -272,6 +272,25 @@ def _notifications(user_ids: list[int]) -> None:
             )
 
 
+def expected_conflicts() -> list[dict[str, Any]]:
+    """Answers that are the platform being right, not errors: an organisation user withdraws
+    its docking request (which closes the thread) while the posting park's staff write in that
+    thread, and the post is refused with 409. The simulated users count these apart
+    (benchmarks/load_locust.py); they tell one by its group, status, error code and message, the
+    message taken from the service so that it cannot drift."""
+    from backend.docking.services import THREAD_CLOSED
+
+    return [
+        {
+            "group": "docking.message.post",
+            "status": 409,
+            "code": "conflict",
+            "messages": [THREAD_CLOSED.zh, THREAD_CLOSED.en],
+            "label": "thread closed",
+        }
+    ]
+
+
 def build_world(
     *, users: int, enterprises: int, seed: bool = True, rebuild_graph: bool = True
 ) -> dict[str, Any]:
@@ -305,6 +324,7 @@ def build_world(
         "organisation_searches": ORGANISATION_SEARCHES,
         "posting_searches": POSTING_SEARCHES,
         "password": "ningju-demo-2026",
+        "expected_conflicts": expected_conflicts(),
     }
     _notifications([a["id"] for role in ROLES for a in accounts[role]])
     return plan

@@ -1141,6 +1141,7 @@ class CalendarSubscriptionApi(APIView):
         responses={201: CalendarSubscriptionOutput},
     )
     def post(self, request: Request) -> Response:
+        access.require_alliance_reader(request.user)
         data = FeedScopeInput(data=request.data)
         data.is_valid(raise_exception=True)
         feed = services.calendar_feed_regenerate(user=request.user, **data.validated_data)

@@ -12,6 +12,11 @@ Who may read / write (rules in selectors.py):
 - agreements: the two parks and the secretariat read and write; only the parks confirm.
 - figures and the split report: the parks of a project and the secretariat report; the report
   is the secretariat's (everything) or a park's (its own lines).
+
+Every write checks who may make it before it reads the body: someone refused gets 403 (or 404)
+whatever they sent, never a 400 that tells them the object exists and which fields it wants. The
+services check again, under their locks; `_require_*` and `_handoff_to_answer` below are
+the early gate.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from backend.matching.models import (
     ChainSegment,
     FeedbackResponse,
     Indicator,
+    LeadHandoff,
     Positioning,
     Project,
     ProjectStatus,
@@ -307,6 +313,17 @@ class FeedbackInput(serializers.Serializer):
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
+def _require_feedback_side(user: Any, project: Project, park_id: int) -> None:
+    """The posting park (or the secretariat) answers about a candidate; a candidate park answers
+    for itself (services.feedback_give picks the side)."""
+    require_writer(user)
+    if selectors.user_owns_project(user, project):
+        return
+    if user.role == Role.PARK_STAFF and user.park_id and user.park_id == park_id:
+        return
+    raise PermissionDenied(services.NOT_YOUR_PARK)
+
+
 class FeedbackApi(APIView):
     """POST: interest or decline (with a reason) on the match of one candidate park."""
 
@@ -315,6 +332,7 @@ class FeedbackApi(APIView):
     @extend_schema(request=FeedbackInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int, park_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
+        _require_feedback_side(request.user, project, park_id)
         park = Park.objects.filter(pk=park_id).first()
         if park is None:
             raise NotFound()
@@ -405,6 +423,17 @@ def _handoff_out(h: Any) -> dict[str, Any]:
     }
 
 
+def _require_lead_sender(user: Any, project: Project) -> None:
+    """Staff of the posting park, or of a park matched for the project (services.handoff_create)."""
+    require_writer(user)
+    if user.role != Role.PARK_STAFF or not user.park_id:
+        raise PermissionDenied(services.NOT_YOUR_PARK)
+    if user.park_id == project.park_id:
+        return
+    if not project.results.filter(park_id=user.park_id).exists():
+        raise PermissionDenied(services.NOT_A_CANDIDATE)
+
+
 class ProjectHandoffApi(APIView):
     """POST: pass this project's lead to a partner park (park staff of the posting or a
     candidate park)."""
@@ -414,6 +443,7 @@ class ProjectHandoffApi(APIView):
     @extend_schema(request=HandoffInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
+        _require_lead_sender(request.user, project)
         data = _valid(HandoffInput, request.data)
         handoff = services.handoff_create(
             user=request.user, project=project, to_park=data["to_park"], note=data.get("note", "")
@@ -435,6 +465,15 @@ class HandoffAnswerInput(serializers.Serializer):
     accept = serializers.BooleanField()
 
 
+def _handoff_to_answer(user: Any, handoff_id: int) -> LeadHandoff:
+    """The hand-off, if this user answers for its receiving park (services.handoff_answer)."""
+    require_writer(user)
+    handoff = selectors.pending_handoff(handoff_id)
+    if not (user.role == Role.PARK_STAFF and user.park_id and user.park_id == handoff.to_park_id):
+        raise PermissionDenied(services.NOT_YOUR_PARK)
+    return handoff
+
+
 class HandoffAnswerApi(APIView):
     """POST: the receiving park accepts or refuses a hand-off."""
 
@@ -442,8 +481,7 @@ class HandoffAnswerApi(APIView):
 
     @extend_schema(request=HandoffAnswerInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, handoff_id: int) -> Response:
-        require_reader(request.user)
-        handoff = selectors.pending_handoff(handoff_id)
+        handoff = _handoff_to_answer(request.user, handoff_id)
         data = _valid(HandoffAnswerInput, request.data)
         handoff = services.handoff_answer(user=request.user, handoff=handoff, accept=data["accept"])
         return Response(_handoff_out(handoff))
@@ -492,6 +530,8 @@ def _agreement_out(a: Any) -> dict[str, Any]:
 
 
 def _require_party_of_project(user: Any, project: Project) -> None:
+    """The posting park or the secretariat, the partner park, or a park that some version names
+    as receiving: who reads the agreements and writes a new version."""
     if selectors.user_owns_project(user, project):
         return
     if (
@@ -520,6 +560,8 @@ class AgreementListApi(APIView):
     @extend_schema(request=AgreementInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
+        require_writer(request.user)
+        _require_party_of_project(request.user, project)
         data = _valid(AgreementInput, request.data)
         agreement = services.agreement_create(
             user=request.user,
@@ -572,6 +614,17 @@ class FigureInput(serializers.Serializer):
     amount_wan = serializers.DecimalField(max_digits=16, decimal_places=2)
 
 
+def _require_figure_reporter(user: Any, project: Project) -> None:
+    """The posting park, the receiving (partner) park or the secretariat
+    (services.figure_report)."""
+    require_writer(user)
+    if selectors.user_owns_project(user, project):
+        return
+    if user.role == Role.PARK_STAFF and user.park_id and user.park_id == project.partner_park_id:
+        return
+    raise PermissionDenied()
+
+
 class FigureApi(APIView):
     """POST: report a landed project's yearly figure (万元)."""
 
@@ -580,6 +633,7 @@ class FigureApi(APIView):
     @extend_schema(request=FigureInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
+        _require_figure_reporter(request.user, project)
         data = _valid(FigureInput, request.data)
         figure = services.figure_report(user=request.user, project=project, **data)
         return Response(

@@ -616,7 +616,11 @@ def figure_report(
     require_writer(user)
     if not (
         user_owns_project(user, project)
-        or (user.role == Role.PARK_STAFF and user.park_id == project.partner_park_id)
+        or (
+            user.role == Role.PARK_STAFF
+            and user.park_id is not None
+            and user.park_id == project.partner_park_id
+        )
     ):
         raise PermissionDenied()
     if project.status != ProjectStatus.LANDED:

@@ -109,3 +109,21 @@ def open_project(world: World, project_id: int) -> None:
         f"/api/matching/projects/{project_id}/transition", {"status": "open"}, format="json"
     )
     assert response.status_code == 200, response.json()
+
+
+def landed_project(world: World) -> int:
+    """A project of 江宁园 matched, wanted by both sides with 江北新区, signed and landed."""
+    project = post_project(world, land_mu="0", space_m2="0")
+    pid = int(project["id"])
+    open_project(world, pid)
+    owner = client_for(world.owner)
+    owner.post(f"/api/matching/projects/{pid}/matches")
+    url = f"/api/matching/projects/{pid}/matches/{world.net.jiangbei.pk}/feedback"
+    client_for(world.candidate).post(url, {"response": "interest"}, format="json")
+    owner.post(url, {"response": "interest"}, format="json")
+    for status in ("signed", "landed"):
+        r = owner.post(
+            f"/api/matching/projects/{pid}/transition", {"status": status}, format="json"
+        )
+        assert r.status_code == 200, r.json()
+    return pid

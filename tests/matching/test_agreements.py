@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from tests.matching.conftest import World, client_for, open_project, post_project
+from tests.matching.conftest import World, client_for, landed_project, post_project
 
 pytestmark = pytest.mark.django_db
 
@@ -16,23 +16,6 @@ SHARES = [
     {"indicator": "output", "transferring_percent": "40", "receiving_percent": "60"},
     {"indicator": "tax", "transferring_percent": "33.33", "receiving_percent": "66.67"},
 ]
-
-
-def _landed_project(world: World) -> int:
-    project = post_project(world, land_mu="0", space_m2="0")
-    pid = project["id"]
-    open_project(world, pid)
-    owner = client_for(world.owner)
-    owner.post(f"/api/matching/projects/{pid}/matches")
-    url = f"/api/matching/projects/{pid}/matches/{world.net.jiangbei.pk}/feedback"
-    client_for(world.candidate).post(url, {"response": "interest"}, format="json")
-    owner.post(url, {"response": "interest"}, format="json")
-    for status in ("signed", "landed"):
-        r = owner.post(
-            f"/api/matching/projects/{pid}/transition", {"status": status}, format="json"
-        )
-        assert r.status_code == 200, r.json()
-    return pid
 
 
 def _agreement(world: World, pid: int, shares: list[dict] | None = None) -> dict:
@@ -46,7 +29,7 @@ def _agreement(world: World, pid: int, shares: list[dict] | None = None) -> dict
 
 
 def test_shares_must_add_up_to_exactly_100(world: World) -> None:
-    pid = _landed_project(world)
+    pid = landed_project(world)
     response = client_for(world.owner, "zh-hans").post(
         f"/api/matching/projects/{pid}/agreements",
         {
@@ -63,7 +46,7 @@ def test_shares_must_add_up_to_exactly_100(world: World) -> None:
 
 
 def test_both_parks_confirm_once_and_then_the_agreement_is_immutable(world: World) -> None:
-    pid = _landed_project(world)
+    pid = landed_project(world)
     agreement = _agreement(world, pid)
     url = f"/api/matching/agreements/{agreement['id']}"
     assert client_for(world.owner).post(f"{url}/confirm").status_code == 200
@@ -78,7 +61,7 @@ def test_both_parks_confirm_once_and_then_the_agreement_is_immutable(world: Worl
 
 
 def test_editing_a_draft_withdraws_an_earlier_confirmation(world: World) -> None:
-    pid = _landed_project(world)
+    pid = landed_project(world)
     agreement = _agreement(world, pid)
     url = f"/api/matching/agreements/{agreement['id']}"
     client_for(world.owner).post(f"{url}/confirm")
@@ -87,7 +70,7 @@ def test_editing_a_draft_withdraws_an_earlier_confirmation(world: World) -> None
 
 
 def test_the_split_report_conserves_totals_and_exports_to_excel(world: World) -> None:
-    pid = _landed_project(world)
+    pid = landed_project(world)
     agreement = _agreement(world, pid)
     for user in (world.owner, world.candidate):
         client_for(user).post(f"/api/matching/agreements/{agreement['id']}/confirm")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -49,8 +50,9 @@ def entity_for_uid(uid: str) -> Park | Organisation | None:
     return None if model is None else model.objects.filter(pk=int(raw)).first()
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class EntityField(serializers.Field):
-    """A park or organisation named by its uid."""
+    """A park or organisation named by its uid (a string such as "park:3" or "org:12")."""
 
     def to_internal_value(self, data: Any) -> Park | Organisation:
         uid = str(data)[:40] if isinstance(data, str | int) else ""
