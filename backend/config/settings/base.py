@@ -140,14 +140,26 @@ DATABASE_URL = env_url(
     f"sqlite:///{VAR_DIR / 'ningju.sqlite3'}",
     schemes=["sqlite", "postgres", "postgresql", "pgsql"],
 )
-# One connection per request, closed when it ends. Under Daphne (ASGI) Django runs each
-# request's sync code in a thread of its own, so persistent connections (CONN_MAX_AGE > 0)
-# are never reused but left open per finished thread: under `make load` (300 users) they
-# filled PostgreSQL's max_connections and requests failed with 503 (Django ticket #33497).
-# A fresh connection also means a PostgreSQL restart costs no request a dead connection.
+# PostgreSQL connections come from a pool per process (psycopg_pool, Django's "pool" option).
+# Under Daphne (ASGI) Django runs each request's sync code in a thread of its own, so
+# persistent per-thread connections (CONN_MAX_AGE > 0) were never reused but left open: under
+# `make load` they filled max_connections (Django ticket #33497). Without them, each request
+# opened a fresh connection, and PostgreSQL forked and warmed a backend for every request:
+# most of the CPU of a loaded machine. The pool hands a connection to each request and takes
+# it back when the request ends; health checks drop dead ones after a PostgreSQL restart, and
+# a request waits at most NINGJU_DB_POOL_TIMEOUT seconds for one before answering 503.
 DATABASES = {
     "default": dj_database_url.parse(str(DATABASE_URL), conn_max_age=0, conn_health_checks=True)
 }
+DB_POOL_OPTIONS = {
+    "min_size": env_int("NINGJU_DB_POOL_MIN", 2, minimum=0),
+    "max_size": env_int("NINGJU_DB_POOL_MAX", 12, minimum=1),
+    "timeout": env_int("NINGJU_DB_POOL_TIMEOUT", 5, minimum=1),
+    # Idle connections beyond min_size close after a minute (PostgreSQL backends cost memory).
+    "max_idle": 60,
+}
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool("NINGJU_DB_POOL", True):
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = DB_POOL_OPTIONS
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout let the web process and an eager task write without "locked" errors.
     DATABASES["default"]["OPTIONS"] = {
@@ -172,10 +184,12 @@ DATABASE_REPLICA_PATHS = env_list(
 )
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = {
-        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0),
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0, conn_health_checks=True),
         # Under test the replica is the test database itself, not a second one.
         "TEST": {"MIRROR": "default"},
     }
+    if "pool" in DATABASES["default"].get("OPTIONS", {}):
+        DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = DB_POOL_OPTIONS
     DATABASE_ROUTERS = ["backend.config.db_router.ReplicaRouter"]
     MIDDLEWARE.append("backend.config.db_router.ReplicaReadsMiddleware")
 
@@ -303,6 +317,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Field names that recur across apps with different choices ("kind", "status", "visibility",
+    # "viewer_side") would get hashed enum names ("Kind5b2Enum") that change when any choice
+    # does; each such set is named here, after the choices class it comes from where there is one.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "backend.alliance.models.ActionStatus",
+        "AgendaItemKindEnum": "backend.alliance.models.ItemKind",
+        "MeetingKindEnum": "backend.alliance.models.MeetingKind",
+        "MeetingStatusEnum": "backend.alliance.models.MeetingStatus",
+        "PostingKindEnum": "backend.docking.models.PostingKind",
+        "PostingVisibilityEnum": "backend.docking.models.PostingVisibility",
+        "DockingSideEnum": ["a", "b", "secretariat"],  # a thread's sides (and the viewer's)
+        "DockingRequestSideEnum": ["owner", "requester", "secretariat"],
+        "ProjectVisibilityEnum": "backend.matching.models.Visibility",
+        "ExportKindEnum": "backend.research.models.ExportKind",
+    },
 }
 
 # --- Internationalisation ------------------------------------------------------------------------
