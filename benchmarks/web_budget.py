@@ -3,7 +3,10 @@ the home page is usable after sign-in, on localhost in Chromium.
 
 First-page JavaScript = the entry chunk named by dist/index.html plus every chunk it imports
 statically (recursively); lazy `import()` chunks are excluded, and the report checks that the
-graph (Cytoscape) and chart (ECharts) libraries are among the lazy ones. Time to interactive =
+graph (Cytoscape) and chart (ECharts) libraries are among the lazy ones (found by a marker in
+the chunk's code, whatever the bundler names the chunk). Each role's home is a lazy chunk of
+its own: the report also gives what a user of that role downloads for the home page (the first
+page plus that chunk and its static imports). Time to interactive =
 from navigation start until the signed-in home page shows its greeting and no loading
 skeleton is left (a cold browser context each run, so nothing is cached).
 
@@ -36,7 +39,9 @@ _STATIC_IMPORT = re.compile(
 )
 _ENTRY = re.compile(r"""<script[^>]+type="module"[^>]+src="/?([^"]+\.js)\"""")
 _PRELOAD = re.compile(r"""<link[^>]+rel="modulepreload"[^>]+href="/?([^"]+\.js)\"""")
-_HEAVY = {"cytoscape": "cytoscape", "echarts": "installCanvasRenderer"}
+# A string each library's minified code keeps (a DOM id / property name it sets).
+_HEAVY = {"cytoscape": "cytoscape_stylesheet", "echarts": "_echarts_instance_"}
+ROLE_HOMES = ("secretariat-home", "park-staff-home", "researcher-home", "org-home")
 
 
 def _gz_kb(path: Path) -> float:
@@ -49,8 +54,13 @@ def first_page_chunks() -> list[Path]:
     entries = _ENTRY.findall(html) + _PRELOAD.findall(html)
     if not entries:
         raise RuntimeError("no module script in frontend/dist/index.html: run `npm run build`")
+    return static_closure([DIST / e for e in entries])
+
+
+def static_closure(starts: list[Path]) -> list[Path]:
+    """The chunks and everything they import statically, transitively."""
     seen: dict[Path, None] = {}
-    stack = [DIST / e for e in entries]
+    stack = [chunk.resolve() for chunk in starts]
     while stack:
         chunk = stack.pop()
         if chunk in seen:
@@ -167,9 +177,21 @@ def run() -> Report:
         report.add(f"  chunk {chunk.name}", _gz_kb(chunk), "KB", "")
     all_js = sorted((DIST / "assets").glob("*.js"))
     report.add("all JS chunks, gzip", sum(_gz_kb(c) for c in all_js), "KB", f"{len(all_js)} chunks")
+    for role_home in ROLE_HOMES:
+        found = [c for c in all_js if re.fullmatch(rf"{role_home}-[\w-]{{8}}\.js", c.name)]
+        if found:
+            home = static_closure(chunks + found)
+            report.add(
+                f"home page JS, {role_home.removesuffix('-home')} (first page + its chunk), gzip",
+                sum(_gz_kb(c) for c in home),
+                "KB",
+                f"{len(home) - len(chunks)} more chunks",
+            )
+    first_page = {c.resolve() for c in chunks}
     for library, marker in _HEAVY.items():
-        eager = [c.name for c in chunks if marker in c.name]
-        lazy = [c.name for c in all_js if marker in c.name and c not in chunks]
+        holding = [c for c in all_js if marker in c.read_text(encoding="utf-8")]
+        eager = [c.name for c in holding if c.resolve() in first_page]
+        lazy = [c.name for c in holding if c.resolve() not in first_page]
         report.add(
             f"{library} chunks loaded by the first page",
             len(eager),

@@ -3,15 +3,17 @@ applies its own permissions (an item a user may not see never appears, an anonym
 never names its owner).
 
 Chinese matches by substring everywhere; pinyin (full or initials) through the network's
-search keys for parks and organisations, and for the titles of projects, meetings and agenda
-items by comparing with their pinyin here (those tables carry no search key; the candidate
-rows are bounded). Postings use the docking search (Chinese words, English, synonyms).
+search keys for parks and organisations, and for the titles of projects, postings, meetings and
+agenda items by comparing with their pinyin here (those tables carry no search key; the
+candidate rows are bounded and come from the same permission-filtered selector). Postings are
+first searched with the docking search (Chinese words, English, synonyms).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -49,20 +51,32 @@ def _zh_en(display: str, english: bool) -> str:
     return (en or zh) if english else zh
 
 
+# Titles repeat from one keystroke to the next; their pinyin need not be recomputed.
+_title_key = lru_cache(maxsize=4096)(search_key)
+
+
+def _add_pinyin_hits(
+    found: list[Any], rows: QuerySet[Any], q: str, *, field: str = "title", limit: int
+) -> list[Any]:
+    """`found` topped up to `limit` with rows whose title's pinyin (full or initials) holds
+    every word of a Latin query; a query with Chinese in it is left to the direct match."""
+    if len(found) >= limit or not _LATIN.match(q):
+        return found
+    seen = {row.pk for row in found}
+    terms = q.split()
+    for row in rows.exclude(pk__in=seen)[:PINYIN_CANDIDATES]:
+        key = _title_key(getattr(row, field))
+        if all(term in key for term in terms):
+            found.append(row)
+            if len(found) >= limit:
+                break
+    return found
+
+
 def _title_hits(rows: QuerySet[Any], q: str, *, field: str = "title", limit: int) -> list[Any]:
     """Rows whose title holds the query, or (a Latin query) whose title's pinyin does."""
     direct = list(rows.filter(**{f"{field}__icontains": q})[:limit])
-    if len(direct) >= limit or not _LATIN.match(q):
-        return direct
-    seen = {row.pk for row in direct}
-    terms = q.split()
-    for row in rows.exclude(pk__in=seen)[:PINYIN_CANDIDATES]:
-        key = search_key(getattr(row, field))
-        if all(term in key for term in terms):
-            direct.append(row)
-            if len(direct) >= limit:
-                break
-    return direct
+    return _add_pinyin_hits(direct, rows, q, field=field, limit=limit)
 
 
 def _network(user: Any, q: str, limit: int) -> list[SearchHit]:
@@ -98,7 +112,11 @@ def _projects(user: Any, q: str, limit: int, english: bool) -> list[SearchHit]:
 def _postings(user: Any, q: str, limit: int, english: bool) -> list[SearchHit]:
     # The owner is never part of a hit: an anonymous posting must not reveal it, and a
     # uniform shape keeps it that way.
-    rows = posting_list_for_user(user, PostingFilters(q=q))[:limit]
+    direct = list(posting_list_for_user(user, PostingFilters(q=q))[:limit])
+    # Pinyin candidates: every posting this user may see, newest first, without the industry
+    # tags the hit does not show.
+    visible = posting_list_for_user(user, PostingFilters()).prefetch_related(None)
+    rows = _add_pinyin_hits(direct, visible, q, limit=limit)
     return [
         SearchHit(
             "posting",

@@ -173,10 +173,26 @@ def test_the_secretariat_starts_the_day_on_its_home(
     expect(page.get_by_test_id("home-docking-stats")).to_contain_text("2")
     expect(page.get_by_test_id("home-targets-chart")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("home-targets")).to_contain_text("园区高技术制造业产值")
+    # Amounts read as amounts: grouped, at most two decimals, nothing attributed yet is 0.
+    expect(page.get_by_test_id("home-targets")).to_contain_text("> 5,500 亿元")
+    expect(page.get_by_test_id("home-target-high_tech_manufacturing_output")).to_have_text("0 亿元")
+    expect(page.get_by_test_id("home-targets")).not_to_contain_text("0.0000")
     shot(page, "secretariat-home")
     # A figure is a link to the list behind it.
     page.get_by_test_id("home-to-triage-count").click()
     expect(page).to_have_url(re.compile(r"/alliance$"))
+
+
+def test_the_targets_read_in_english(browser: Browser, live_url: str, scene: Scene) -> None:
+    context = signed_in(browser, live_url, scene.world.alice)
+    context.add_init_script("window.localStorage.setItem('ningju.language', 'en')")
+    page = context.new_page()
+    visit(page, live_url, "/")
+    expect(page.get_by_test_id("home-targets")).to_contain_text("> CNY 550 bn", timeout=TIMEOUT)
+    expect(page.get_by_test_id("home-targets")).to_contain_text("≥ 130 enterprises")
+    expect(page.get_by_test_id("home-target-high_tech_services_revenue")).to_have_text("CNY 0 bn")
+    shot(page, "secretariat-home-en")
+    context.close()
 
 
 def test_park_staff_see_what_waits_for_their_park(
@@ -242,15 +258,25 @@ def test_the_header_search_finds_by_pinyin_and_opens_with_the_keyboard(
     expect(page.get_by_test_id("search-group-agenda_item")).to_be_hidden()
 
 
+def side_panel_reaches_the_bottom(page: Page) -> bool:
+    """The side menu's white panel runs down to the end of the page, however tall."""
+    box = page.get_by_test_id("side-panel").bounding_box()
+    scrolled = page.evaluate("window.scrollY")
+    bottom = page.evaluate("document.documentElement.scrollHeight")
+    return box is not None and scrolled + box["y"] + box["height"] >= bottom - 1
+
+
 def test_every_role_walks_its_main_pages(
     live_url: str, scene: Scene, contexts: dict[str, BrowserContext]
 ) -> None:
     for role, pages in main_pages(scene).items():
         page = contexts[role].new_page()
-        for name, path in pages:
+        for name, path in [("home", "/"), *pages]:
             visit(page, live_url, path)
             expect(page.get_by_test_id("side-menu")).to_be_visible()
-            shot(page, f"{role}-{name}")
+            assert side_panel_reaches_the_bottom(page), (role, name)
+            if name != "home":  # the home tests above save the home pages
+                shot(page, f"{role}-{name}")
         page.close()
 
 

@@ -3,29 +3,57 @@ import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { PageSpinner } from '@/components/page-spinner';
 
 import { AppLayout } from './layout/app-layout';
-import { AccountRoute } from './routes/account';
 import { HomeRoute } from './routes/home';
-import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
-import { NotificationsRoute } from './routes/notifications';
-import { OrganisationRoute, OrganisationsRoute } from './routes/organisations';
-import { ParkRoute, ParksRoute } from './routes/parks';
 import { RouteError } from './routes/route-error';
 
 // Django serves index.html for every one of these paths (client-side routing).
+// Only the layout and the home page are in the first page's JavaScript; every other page is
+// its own chunk, so a page's components (tables, forms, pickers) load when it is opened.
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'account', element: <AccountRoute /> },
-      { path: 'notifications', element: <NotificationsRoute /> },
-      { path: 'parks', element: <ParksRoute /> },
-      { path: 'parks/:id', element: <ParkRoute /> },
-      { path: 'organisations', element: <OrganisationsRoute /> },
-      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      {
+        path: 'login',
+        lazy: () => import('./routes/login').then(({ LoginRoute }) => ({ Component: LoginRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'account',
+        lazy: () => import('./routes/account').then(({ AccountRoute }) => ({ Component: AccountRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'notifications',
+        lazy: () =>
+          import('./routes/notifications').then(({ NotificationsRoute }) => ({ Component: NotificationsRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'parks',
+        lazy: () => import('./routes/parks').then(({ ParksRoute }) => ({ Component: ParksRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'parks/:id',
+        lazy: () => import('./routes/parks').then(({ ParkRoute }) => ({ Component: ParkRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'organisations',
+        lazy: () =>
+          import('./routes/organisations').then(({ OrganisationsRoute }) => ({ Component: OrganisationsRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
+        path: 'organisations/:id',
+        lazy: () =>
+          import('./routes/organisations').then(({ OrganisationRoute }) => ({ Component: OrganisationRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
       // Cytoscape.js is loaded only by the page that draws graphs.
       {
         path: 'explorer',

@@ -62,12 +62,15 @@ export function FigureCard<T>({
                     size="small"
                     dataSource={list.slice(0, 5)}
                     renderItem={(row) => (
-                      <List.Item key={row.key} extra={row.extra} style={{ paddingInline: 0 }}>
-                        <Link to={row.to}>
-                          <Typography.Text ellipsis style={{ maxWidth: 360, color: 'inherit' }}>
+                      // The title gives way (ellipsis) to the extra, which never wraps letter by
+                      // letter in a narrow card.
+                      <List.Item key={row.key} style={{ paddingInline: 0, gap: 8 }}>
+                        <Link to={row.to} style={{ flex: 1, minWidth: 0 }}>
+                          <Typography.Text ellipsis style={{ width: '100%', color: 'inherit' }}>
                             {row.title}
                           </Typography.Text>
                         </Link>
+                        {row.extra ? <span className="ningju-figure-extra">{row.extra}</span> : null}
                       </List.Item>
                     )}
                   />

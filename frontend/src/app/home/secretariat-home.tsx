@@ -13,6 +13,7 @@ import type { TargetRow as ReportTarget } from '@/features/matching/types';
 import { FigureCard } from './figure-card';
 import { useTriageItems } from './home-api';
 import { NextMeetingCard } from './next-meeting-card';
+import { comparisonSign, formatTargetFigure } from './target-format';
 
 /** The report's rows also say how the policy compares (">=", ">", "~" for 近). */
 type TargetRow = ReportTarget & { comparison?: string };
@@ -67,7 +68,8 @@ function DockingStatsCard() {
 function TargetsCard() {
   const { t, i18n } = useTranslation();
   const report = useSplitReport('');
-  const english = i18n.language === 'en';
+  const language = i18n.language;
+  const english = language === 'en';
   return (
     <Card
       title={<h2 className="ningju-card-title">{t('home.targets')}</h2>}
@@ -97,16 +99,21 @@ function TargetsCard() {
                   {
                     title: t('home.target2025'),
                     key: 'target',
-                    render: (_, row) => `${row.comparison === '~' ? '≈' : row.comparison === '>' ? '>' : '≥'} ${row.target} ${row.unit}`,
+                    align: 'right',
+                    render: (_, row) =>
+                      `${comparisonSign(row.comparison)} ${formatTargetFigure(row.target, row.unit, language, t)}`,
                   },
                   {
                     title: t('home.jointContribution'),
                     key: 'contribution',
+                    align: 'right',
                     render: (_, row) =>
                       row.joint_projects_contribution === null ? (
                         <Tag>{t('home.notTracked')}</Tag>
                       ) : (
-                        <Link to="/matching/split-report">{`${row.joint_projects_contribution} ${row.unit}`}</Link>
+                        <Link to="/matching/split-report" data-testid={`home-target-${row.code}`}>
+                          {formatTargetFigure(row.joint_projects_contribution, row.unit, language, t)}
+                        </Link>
                       ),
                   },
                 ]}
@@ -128,7 +135,7 @@ export function SecretariatHome() {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} md={12} xl={8}>
+      <Col xs={24} md={12} xxl={6}>
         <FigureCard
           title={t('home.toTriage')}
           testId="home-to-triage"
@@ -146,7 +153,7 @@ export function SecretariatHome() {
           empty={t('home.noTriage')}
         />
       </Col>
-      <Col xs={24} md={12} xl={8}>
+      <Col xs={24} md={12} xxl={6}>
         <FigureCard
           title={t('home.overdueActions')}
           testId="home-overdue-actions"
@@ -164,13 +171,15 @@ export function SecretariatHome() {
           empty={t('home.noOverdue')}
         />
       </Col>
-      <Col xs={24} md={24} xl={8}>
+      <Col xs={24} md={12} xxl={6}>
         <NextMeetingCard />
       </Col>
-      <Col xs={24} xl={8}>
+      {/* The four figures in a grid of equal cards, then the targets across the page: no card
+          is stretched to the height of a taller neighbour and left half empty. */}
+      <Col xs={24} md={12} xxl={6}>
         <DockingStatsCard />
       </Col>
-      <Col xs={24} xl={16}>
+      <Col xs={24}>
         <TargetsCard />
       </Col>
     </Row>

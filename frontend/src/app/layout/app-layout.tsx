@@ -43,6 +43,8 @@ export function AppLayout() {
       <RealtimeBridge />
       <AppHeader collapsed={collapsed} onToggle={() => setCollapsed((value) => !value)} />
       <Layout hasSider>
+        {/* The white panel runs the full height of the page (the sider stretches with its row);
+            the menu inside stays in view while the page scrolls (.ningju-side-nav). */}
         <Layout.Sider
           theme="light"
           width={208}
@@ -52,9 +54,10 @@ export function AppLayout() {
           onBreakpoint={(broken) => setCollapsed(broken)}
           breakpoint="lg"
           trigger={null}
-          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)', position: 'sticky', top: 64, height: 'calc(100vh - 64px)', overflow: 'auto' }}
+          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+          data-testid="side-panel"
         >
-          <nav aria-label={t('nav.main')} id="ningju-side-menu">
+          <nav aria-label={t('nav.main')} id="ningju-side-menu" className="ningju-side-nav">
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}

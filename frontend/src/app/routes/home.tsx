@@ -1,4 +1,5 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Skeleton, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
@@ -7,12 +8,22 @@ import { useUser } from '@/features/auth/api/get-me';
 import type { User } from '@/features/auth/types';
 import { HealthPanel } from '@/features/health/components/health-panel';
 
-import { OrgHome } from '../home/org-home';
-import { ParkStaffHome } from '../home/park-staff-home';
-import { ResearcherHome } from '../home/researcher-home';
-import { SecretariatHome } from '../home/secretariat-home';
+// Each role's home is its own chunk: a park official does not download the secretariat's
+// tables, and nobody downloads the pages of roles they do not have.
+const SecretariatHome = lazy(() => import('../home/secretariat-home').then((m) => ({ default: m.SecretariatHome })));
+const ParkStaffHome = lazy(() => import('../home/park-staff-home').then((m) => ({ default: m.ParkStaffHome })));
+const ResearcherHome = lazy(() => import('../home/researcher-home').then((m) => ({ default: m.ResearcherHome })));
+const OrgHome = lazy(() => import('../home/org-home').then((m) => ({ default: m.OrgHome })));
 
 function RoleHome({ user }: { user: User }) {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+      <RoleHomeFor user={user} />
+    </Suspense>
+  );
+}
+
+function RoleHomeFor({ user }: { user: User }) {
   const { t } = useTranslation();
   switch (user.role) {
     case 'secretariat':

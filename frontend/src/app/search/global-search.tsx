@@ -89,8 +89,17 @@ export function GlobalSearch({ width }: { width: number }) {
         ref={input}
         allowClear
         prefix={<SearchOutlined aria-hidden />}
+        // The "/" shortcut as a key cap while the box is empty (the clear button takes its place).
+        suffix={
+          text ? null : (
+            <kbd className="ningju-kbd" title={t('search.shortcut')} aria-hidden>
+              /
+            </kbd>
+          )
+        }
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
+        aria-keyshortcuts="/"
         data-testid="global-search-input"
       />
     </AutoComplete>

@@ -13,7 +13,7 @@ export default function StatsChart({ bars, height = 280, testId }: { bars: Bar[]
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: ordered.map((bar) => bar.name) },
-        series: [{ type: 'bar', data: ordered.map((bar) => bar.value), itemStyle: { color: '#1677ff' }, barMaxWidth: 24 }],
+        series: [{ type: 'bar', data: ordered.map((bar) => bar.value), itemStyle: { color: '#1f6f8b' }, barMaxWidth: 24 }],
     };
   }, [bars]);
 

@@ -1,9 +1,11 @@
-import { Button, Progress, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Progress, Skeleton, Table, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Factor, FactorName, GraphPath } from '../types';
-import { PathGraph } from './path-graph';
+
+// Cytoscape.js loads only when someone draws a path, not with the project list.
+const PathGraph = lazy(() => import('./path-graph').then((m) => ({ default: m.PathGraph })));
 
 function pathText(path: GraphPath): string {
   return path.map((part, i) => (i % 2 === 1 ? ` -[${part}]- ` : part)).join('');
@@ -55,7 +57,11 @@ export function FactorBreakdown({ factors, names }: { factors: Factor[]; names: 
           },
         ]}
       />
-      {shown ? <PathGraph paths={shown.paths} names={names} /> : null}
+      {shown ? (
+        <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
+          <PathGraph paths={shown.paths} names={names} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

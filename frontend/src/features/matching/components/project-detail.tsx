@@ -2,6 +2,8 @@ import { Alert, Button, Card, Descriptions, Input, List, Space, Table, Tag, Typo
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatNumber } from '@/lib/format-number';
+
 import { useFeedback, useMatches, useProject, useRunMatching, useTransition } from '../api/projects';
 import type { MatchRow, ProjectStatus } from '../types';
 import { AgreementCard } from './agreement-card';
@@ -47,16 +49,18 @@ export function ProjectDetail({ id }: { id: number }) {
           <Descriptions.Item label={t('matching.park')}>{p.park.name}</Descriptions.Item>
           <Descriptions.Item label={t('matching.industry')}>{p.industry.name}</Descriptions.Item>
           <Descriptions.Item label={t('matching.positioning')}>{t(`matching.${p.positioning}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('matching.land')}>{p.land_mu}</Descriptions.Item>
-          <Descriptions.Item label={t('matching.space')}>{p.space_m2}</Descriptions.Item>
+          <Descriptions.Item label={t('matching.land')}>{formatNumber(p.land_mu, i18n.language)}</Descriptions.Item>
+          <Descriptions.Item label={t('matching.space')}>{formatNumber(p.space_m2, i18n.language)}</Descriptions.Item>
           {p.partner_park ? (
             <Descriptions.Item label={t('matching.partnerPark')}>{p.partner_park.name}</Descriptions.Item>
           ) : null}
           {p.confidential ? (
-            <Descriptions.Item label={t('matching.investment')}>{p.confidential.investment_wan}</Descriptions.Item>
+            <Descriptions.Item label={t('matching.investment')}>
+              {formatNumber(p.confidential.investment_wan, i18n.language)}
+            </Descriptions.Item>
           ) : null}
         </Descriptions>
-        <Space wrap>
+        <Space wrap style={{ marginTop: 16 }}>
           {NEXT[p.status].map((status) => (
             <Button key={status} onClick={() => transition.mutate(status)} loading={transition.isPending}>
               {t('matching.moveTo', { status: t(`matching.statuses.${status}`) })}

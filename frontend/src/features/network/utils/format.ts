@@ -1,19 +1,8 @@
-const DASH = '—';
+// Shared with the rest of the app; kept importable from here for the network pages.
+export { formatNumber } from '@/lib/format-number';
 
 function locale(language: string): string {
   return language === 'en' ? 'en' : 'zh-CN';
-}
-
-/** A decimal string or number from the API, grouped in the UI language; '—' when absent. */
-export function formatNumber(
-  value: string | number | null | undefined,
-  language: string,
-  maximumFractionDigits = 2,
-): string {
-  if (value === null || value === undefined || value === '') return DASH;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n)) return String(value);
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits }).format(n);
 }
 
 /** A focus weight (0–1, how strongly a park leads in an industry; not a share): "0.6". */

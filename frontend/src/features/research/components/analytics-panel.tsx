@@ -89,7 +89,7 @@ function barOption(nodes: RankedNode[]): ChartOption {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: shown.map((n) => n.name), axisLabel: { width: 150, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: shown.map((n) => n.score), itemStyle: { color: '#1677ff' } }],
+    series: [{ type: 'bar', data: shown.map((n) => n.score), itemStyle: { color: '#1f6f8b' } }],
   };
 }
 
