@@ -10,11 +10,12 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from channels.auth import AuthMiddlewareStack
-from channels.db import database_sync_to_async
 from rest_framework.authtoken.models import Token
 
+from backend.core.async_db import db_sync_to_async
 
-@database_sync_to_async
+
+@db_sync_to_async
 def _user_for_token(key: str) -> Any:
     token = Token.objects.select_related("user").filter(key=key).first()
     if token is None or not token.user.is_active:

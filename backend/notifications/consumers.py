@@ -61,9 +61,9 @@ from typing import Any, TypeGuard, TypeVar
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from backend.core.async_db import db_sync_to_async
 from backend.core.lib.bilingual import Bilingual
 from backend.core.metrics import websocket_closed, websocket_opened
 from backend.notifications.groups import park_group, user_group
@@ -168,7 +168,7 @@ class NotificationConsumer(AsyncWebsocketConsumer):
     async def dispatch(self, message: dict[str, Any]) -> None:
         # Channels closes stale database connections before every handler, a hop through the
         # one thread that runs sync code: for a fan-out to a thousand sockets, a thousand hops
-        # in a row. This consumer reaches the database only through database_sync_to_async,
+        # in a row. This consumer reaches the database only through db_sync_to_async,
         # which closes stale connections itself, so it dispatches without the hop.
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
@@ -234,7 +234,7 @@ class NotificationConsumer(AsyncWebsocketConsumer):
             await self._reject("unknown_room")
             return
         try:
-            allowed = await database_sync_to_async(access)(self.user, content["id"])
+            allowed = await db_sync_to_async(access)(self.user, content["id"])
         except Exception:
             logger.exception("room access check failed for %s", group)
             allowed = False
@@ -357,7 +357,7 @@ def _read(function: Callable[..., T]) -> Callable[..., Awaitable[T]]:
     """Run a read-only selector in the thread pool rather than the one thread that runs sync
     code in order: a thousand sockets saying hello at once then wait on the database in
     parallel (each pool thread has its own connection)."""
-    return database_sync_to_async(function, thread_sensitive=False)
+    return db_sync_to_async(function, thread_sensitive=False)
 
 
 def _is_int(value: object) -> TypeGuard[int]:

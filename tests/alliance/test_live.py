@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 from rest_framework.test import APIClient
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from backend.network.models import Park
 from tests.alliance.conftest import API, ok
 from tests.alliance.flows import accept, call_meeting, live_meeting, submit
@@ -19,7 +19,7 @@ from tests.notifications.live import LiveSocket
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-db = database_sync_to_async
+db = db_sync_to_async
 
 
 def client(user: User) -> APIClient:

@@ -12,16 +12,16 @@ import time
 import urllib.request
 
 import pytest
-from channels.db import database_sync_to_async
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from backend.notifications.models import Notification
 from tests.notifications.conftest import ids_of, notice, token_for
 from tests.notifications.live import LiveSocket
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-db = database_sync_to_async
+db = db_sync_to_async
 
 
 async def signed_in(url: str, user: User) -> LiveSocket:

@@ -7,16 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from tests.docking.conftest import API, World, client_for, move, ok, post_posting, request_docking
 from tests.notifications.conftest import token_for
 from tests.notifications.live import LiveSocket
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-db = database_sync_to_async
+db = db_sync_to_async
 
 
 async def signed_in(live_url: str, user: User) -> LiveSocket:

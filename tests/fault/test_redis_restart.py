@@ -9,11 +9,11 @@ import contextlib
 import time
 
 import pytest
-from channels.db import database_sync_to_async
 from neo4j import Driver
 from rest_framework.authtoken.models import Token
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from backend.core.graph import graph_database
 from backend.core.lib.bilingual import Bilingual
 from backend.network.models import City, Park
@@ -30,7 +30,7 @@ pytestmark = [
     pytest.mark.skipif(not MANAGED, reason="servers not started by the test command"),
 ]
 
-db = database_sync_to_async
+db = db_sync_to_async
 CATCH_UP_S = 60  # only a "did not hang" bound
 PARK_IN_GRAPH = "MATCH (p:Park {uid: $uid}) RETURN count(p) AS n"
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from channels.db import database_sync_to_async
 from pytest_django import DjangoDbBlocker
 
+from backend.core.async_db import db_sync_to_async
 from tests.matching.conftest import World, client_for, open_project, post_project
 from tests.notifications.conftest import open_socket, say_hello
 from tests.support.processes import end_other_sessions
@@ -46,11 +46,11 @@ def _both_interested(world: World, project_id: int) -> str:
 async def test_a_strong_match_and_mutual_interest_arrive_live(world: World) -> None:
     socket = await open_socket(world.candidate)
     await say_hello(socket)
-    project_id = await database_sync_to_async(_post_open_and_match)(world)
+    project_id = await db_sync_to_async(_post_open_and_match)(world)
     frame = await socket.receive_json_from(timeout=10)
     assert frame["type"] == "notification" and frame["kind"] == "match.created"
 
-    status = await database_sync_to_async(_both_interested)(world, project_id)
+    status = await db_sync_to_async(_both_interested)(world, project_id)
     assert status == "negotiating"
     frame = await socket.receive_json_from(timeout=10)
     assert frame["kind"] == "match.negotiating"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from pytest_django import DjangoDbBlocker
 from rest_framework.authtoken.models import Token
@@ -17,6 +16,7 @@ from rest_framework.authtoken.models import Token
 from backend.accounts.models import Role, User
 from backend.accounts.services import user_create
 from backend.config.asgi import application
+from backend.core.async_db import db_sync_to_async
 from backend.core.lib.bilingual import Bilingual
 from backend.network.models import Park
 from backend.notifications.kinds import NotificationKind
@@ -63,7 +63,7 @@ def token_for(user: User) -> str:
 
 async def open_socket(user: User, *, path: str = "/ws/notifications/") -> WebsocketCommunicator:
     """A connected socket for `user` (welcome frame already read)."""
-    key = await database_sync_to_async(token_for)(user)
+    key = await db_sync_to_async(token_for)(user)
     communicator = WebsocketCommunicator(
         application, path, headers=[ORIGIN, (b"authorization", f"Token {key}".encode())]
     )

@@ -11,12 +11,12 @@ import asyncio
 import contextlib
 
 import pytest
-from channels.db import database_sync_to_async
 from django.db import transaction
 from django.test import Client
 from websockets.exceptions import ConnectionClosed
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from backend.network.models import Park
 from backend.notifications.models import Notification
 from backend.notifications.selectors import park_recipient_ids
@@ -26,7 +26,7 @@ from tests.notifications.live import LiveSocket
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-db = database_sync_to_async
+db = db_sync_to_async
 
 
 class Boom(Exception):

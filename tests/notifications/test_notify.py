@@ -6,13 +6,13 @@ import threading
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.core import mail
 from django.db import connection, transaction
 
 from backend.accounts.models import User
 from backend.config.celery import app as celery_app
+from backend.core.async_db import db_sync_to_async
 from backend.core.lib.bilingual import Bilingual
 from backend.notifications.emails import notification_email_send
 from backend.notifications.groups import user_group
@@ -121,9 +121,9 @@ async def test_the_layer_message_names_the_recipients_previous_notification(
     channel = await layer.new_channel()
     await layer.group_add(user_group(bob.pk), channel)
 
-    first = (await database_sync_to_async(notice)(bob))[0]
-    await database_sync_to_async(notice)(alice)
-    second = (await database_sync_to_async(notice)(bob, kind=NotificationKind.ACTION_ITEM_DUE))[0]
+    first = (await db_sync_to_async(notice)(bob))[0]
+    await db_sync_to_async(notice)(alice)
+    second = (await db_sync_to_async(notice)(bob, kind=NotificationKind.ACTION_ITEM_DUE))[0]
 
     assert await layer.receive(channel) == {
         "type": "notify",

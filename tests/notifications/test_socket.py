@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from rest_framework.authtoken.models import Token
 
 from backend.accounts.models import User
 from backend.config.asgi import application
+from backend.core.async_db import db_sync_to_async
 from backend.network.models import Park
 from backend.notifications import consumers, rooms
 from backend.notifications.groups import user_group
@@ -31,7 +31,7 @@ from tests.notifications.conftest import ORIGIN, ids_of, notice, open_socket, sa
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-db = database_sync_to_async
+db = db_sync_to_async
 
 
 def stored(user: User, title: str = "悄悄写入") -> Notification:
@@ -395,3 +395,35 @@ async def test_a_parks_staff_never_receive_another_parks_notifications_or_events
     assert await bob_socket.receive_nothing(timeout=0.3)
     await bob_socket.disconnect()
     await dana_socket.disconnect()
+
+
+# --- database connections -----------------------------------------------------------------------
+
+
+def _pool_checked_out() -> int:
+    """Connections of this process's pool currently handed out (0 without a pool)."""
+    from django.db import connection
+
+    pool = connection.pool
+    if pool is None:
+        return 0
+    stats = pool.get_stats()
+    return int(stats["pool_size"]) - int(stats["pool_available"])
+
+
+async def test_open_sockets_hold_no_database_connection(bob: User) -> None:
+    """More sockets than the pool has connections, each signed in by session lookups and
+    token, each replaying its notifications: none keeps a connection once it is idle, so the
+    next socket (or request) never waits for one."""
+    from django.conf import settings
+
+    await db(one)(bob)
+    held_before = await db(_pool_checked_out)()
+    sockets = []
+    for _ in range(settings.DB_POOL_OPTIONS["max_size"] + 3):
+        socket = await open_socket(bob)
+        assert len(ids_of(await say_hello(socket))) == 1
+        sockets.append(socket)
+    assert await db(_pool_checked_out)() <= held_before
+    for socket in sockets:
+        await socket.disconnect()

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from channels.db import database_sync_to_async
 from rest_framework.authtoken.models import Token
 
 from backend.accounts.models import User
+from backend.core.async_db import db_sync_to_async
 from backend.research.exports import export_dir
 from tests.notifications.live import LiveSocket
 from tests.research.conftest import HEAVY_QUERY
@@ -91,7 +91,7 @@ def test_other_users_are_served_while_a_heavy_query_runs(
 async def test_a_large_export_reports_progress_on_the_users_socket(
     live_url: str, celery_worker: None, rita: User, graph: object, _clean_exports: None
 ) -> None:
-    token = await database_sync_to_async(token_for)(rita)
+    token = await db_sync_to_async(token_for)(rita)
     socket = await LiveSocket.open(live_url, token=token)
     await socket.welcome()
     await socket.hello(0)
