@@ -17,9 +17,9 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from backend.accounts.ws_auth import SessionOrTokenAuthMiddleware  # noqa: E402
-from backend.core.async_db import ReleaseConnections  # noqa: E402
 from backend.config.routing import websocket_urlpatterns  # noqa: E402
 from backend.config.ws_origin import allowed_hosts_origin_validator  # noqa: E402
+from backend.core.async_db import ReleaseConnections  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
