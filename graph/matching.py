@@ -127,6 +127,18 @@ class FactorScore:
     sentence_zh: str
     sentence_en: str
 
+    def as_json(self) -> dict[str, Any]:
+        """What a stored match result keeps: dataclasses.asdict's deep copy of every path hop
+        cost a re-match of 200 projects 1.8 s; a path is a flat list, one shallow copy does."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "weight": self.weight,
+            "paths": [list(path) for path in self.paths],
+            "sentence_zh": self.sentence_zh,
+            "sentence_en": self.sentence_en,
+        }
+
 
 @dataclass(frozen=True)
 class Candidate:

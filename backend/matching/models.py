@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from backend.core.json_field import BulkJSONField
 from backend.network.models import Industry, Organisation, Park
 from graph.matching import DEFAULT_WEIGHTS
 
@@ -197,8 +198,8 @@ class MatchResult(models.Model):
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="match_results")
     rank = models.PositiveIntegerField()
     score = models.DecimalField(max_digits=5, decimal_places=2)
-    factors = models.JSONField(default=list)
-    supporting = models.JSONField(default=list)
+    factors = BulkJSONField(default=list)  # bulk-created per run, large: see BulkJSONField
+    supporting = BulkJSONField(default=list)
 
     class Meta:
         ordering = ["run", "rank"]

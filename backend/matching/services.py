@@ -280,9 +280,20 @@ def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> in
     outcomes = graph_matching.rank_many(
         graph_driver(), graph_database(), [match_request_for(p) for p in projects], weights
     )
+    # Read once for the whole chunk rather than once per project and candidate.
+    stored_weights = MatchingWeights.objects.order_by("-id").first()
+    staff = _ParkStaff()
     for project, outcome in zip(projects, outcomes, strict=True):
-        _store_run(project, outcome, weights, trigger)
+        _store_run(project, outcome, weights, trigger, stored_weights=stored_weights, staff=staff)
     return len(projects)
+
+
+class _ParkStaff(dict[int, list[int]]):
+    """Recipients per park, read at most once per re-match chunk."""
+
+    def __missing__(self, park_id: int) -> list[int]:
+        self[park_id] = park_recipient_ids(park_id=park_id)
+        return self[park_id]
 
 
 @transaction.atomic
@@ -291,7 +302,11 @@ def _store_run(
     outcome: graph_matching.MatchOutcome,
     weights: Mapping[str, float],
     trigger: str,
+    *,
+    stored_weights: MatchingWeights | None = None,
+    staff: dict[int, list[int]] | None = None,
 ) -> MatchRun:
+    staff = _ParkStaff() if staff is None else staff
     project = Project.objects.select_for_update().get(pk=project.pk)
     before = set(
         MatchResult.objects.filter(project=project, score__gte=STRONG_MATCH_SCORE).values_list(
@@ -300,7 +315,7 @@ def _store_run(
     )
     run = MatchRun.objects.create(
         project=project,
-        weights=MatchingWeights.objects.order_by("-id").first(),
+        weights=stored_weights or MatchingWeights.objects.order_by("-id").first(),
         weights_used=dict(weights),
         trigger=trigger[:32],
         excluded=[asdict(e) for e in outcome.excluded],
@@ -313,17 +328,16 @@ def _store_run(
             park_id=graph_matching.park_number(c.park_uid),
             rank=c.rank,
             score=Decimal(str(c.score)),
-            factors=[asdict(f) for f in c.factors],
+            factors=[f.as_json() for f in c.factors],
             supporting=c.supporting_uids,
         )
         for c in outcome.candidates
     )
-    owner_staff = park_recipient_ids(park_id=project.park_id)
     for result in results:
         if result.score < STRONG_MATCH_SCORE or result.park_id in before:
             continue
         notify(
-            recipients=[*owner_staff, *park_recipient_ids(park_id=result.park_id)],
+            recipients=[*staff[project.park_id], *staff[result.park_id]],
             kind=NotificationKind.MATCH_CREATED,
             title=Bilingual(
                 zh=f"联合招商新匹配：{project.title}（{result.score} 分）",

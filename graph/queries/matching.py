@@ -52,6 +52,11 @@ ORDER BY park_uid, relation, path
 # industry (or of its parent): counts per park and side, and a few example paths. Depends on
 # the industry only, so one read serves every project in it (the posting park is skipped by
 # the caller).
+# The hosting park is read from `e.park_uid`, the property the projection derives HOSTS from
+# (same row, same write), not by expanding HOSTS: an enterprise is a sparse node whose
+# relationships are one chain, so finding its HOSTS walked all of them (~17 per enterprise,
+# 190,000 db hits for one industry at metro scale); the property is one read. The path still
+# names the HOSTS hop, which exists exactly when the property is set.
 CHAIN_QUERY = """
 MATCH (t:Industry {uid: $industry_uid})
 OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
@@ -65,15 +70,15 @@ CALL (a) {
   RETURN d AS other, 'downstream' AS side
 }
 WITH t, a, other, side
-MATCH (other)<-[:ACTIVE_IN]-(e:Enterprise)<-[:HOSTS]-(p:Park)
-WITH p, side, t, a, other, e
-ORDER BY e.uid
-WITH p, side, count(DISTINCT e) AS n,
-     collect(
-       [p.uid, 'HOSTS', e.uid, 'ACTIVE_IN', other.uid, 'SUPPLIES', a.uid]
-       + CASE WHEN a = t THEN [] ELSE ['CHILD_OF', t.uid] END
-     )[0..$examples] AS paths
-RETURN p.uid AS park_uid, side, n, paths
+MATCH (other)<-[:ACTIVE_IN]-(e:Enterprise)
+WITH t, a.uid AS a_uid, other.uid AS other_uid, side, e.park_uid AS park_uid, e.uid AS e_uid
+WHERE park_uid IS NOT NULL
+ORDER BY e_uid, other_uid, a_uid
+WITH t, park_uid, side, count(DISTINCT e_uid) AS n,
+     collect([e_uid, other_uid, a_uid])[0..$examples] AS firsts
+RETURN park_uid, side, n,
+       [f IN firsts | [park_uid, 'HOSTS', f[0], 'ACTIVE_IN', f[1], 'SUPPLIES', f[2]]
+         + CASE WHEN f[2] = t.uid THEN [] ELSE ['CHILD_OF', t.uid] END] AS paths
 ORDER BY park_uid, side
 """
 
@@ -90,7 +95,7 @@ RETURN
 # Universities and labs active in the industry's family (itself, parent, children), hosted
 # by a park or tied (cooperation, affiliation) to an organisation it hosts. Per park and
 # organisation the strongest tie ("hosted" before "tied") with its first path. Depends on the
-# industry only, like CHAIN_QUERY.
+# industry only, like CHAIN_QUERY, and like it reads hosting parks from `park_uid`.
 INNOVATION_QUERY = """
 MATCH (t:Industry {uid: $industry_uid})
 OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
@@ -103,16 +108,17 @@ WHERE o:University OR o:Lab
 WITH o, min(i.uid) AS industry_uid
 WITH o, [o.uid, 'ACTIVE_IN', industry_uid] AS tail
 CALL (o, tail) {
-  MATCH (p:Park)-[:HOSTS]->(o)
-  RETURN p, 'hosted' AS how, [p.uid, 'HOSTS'] + tail AS path
+  WITH o, tail WHERE o.park_uid IS NOT NULL
+  RETURN o.park_uid AS park_uid, 'hosted' AS how, [o.park_uid, 'HOSTS'] + tail AS path
   UNION
-  MATCH (p:Park)-[:HOSTS]->(x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
-  RETURN p, 'tied' AS how, [p.uid, 'HOSTS', x.uid, type(r)] + tail AS path
+  MATCH (x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
+  WHERE x.park_uid IS NOT NULL
+  RETURN x.park_uid AS park_uid, 'tied' AS how, [x.park_uid, 'HOSTS', x.uid, type(r)] + tail AS path
 }
-WITH p, o, how, path
-ORDER BY p.uid, o.uid, how, path
-WITH p, o, collect(how)[0] AS how, collect(path)[0] AS path
-RETURN p.uid AS park_uid, o.uid AS org_uid, how, path
+WITH park_uid, o, how, path
+ORDER BY park_uid, o.uid, how, path
+WITH park_uid, o, collect(how)[0] AS how, collect(path)[0] AS path
+RETURN park_uid, o.uid AS org_uid, how, path
 ORDER BY park_uid, how, org_uid
 """
 
@@ -122,16 +128,17 @@ MATCH (o:Organisation)
 WHERE o.uid IN $needed_uids AND (o:University OR o:Lab)
 WITH o, [o.uid] AS tail
 CALL (o, tail) {
-  MATCH (p:Park)-[:HOSTS]->(o)
-  RETURN p, 'hosted' AS how, [p.uid, 'HOSTS'] + tail AS path
+  WITH o, tail WHERE o.park_uid IS NOT NULL
+  RETURN o.park_uid AS park_uid, 'hosted' AS how, [o.park_uid, 'HOSTS'] + tail AS path
   UNION
-  MATCH (p:Park)-[:HOSTS]->(x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
-  RETURN p, 'tied' AS how, [p.uid, 'HOSTS', x.uid, type(r)] + tail AS path
+  MATCH (x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
+  WHERE x.park_uid IS NOT NULL
+  RETURN x.park_uid AS park_uid, 'tied' AS how, [x.park_uid, 'HOSTS', x.uid, type(r)] + tail AS path
 }
-WITH p, o, how, path
-ORDER BY p.uid, o.uid, how, path
-WITH p, o, collect(how)[0] AS how, collect(path)[0] AS path
-RETURN p.uid AS park_uid, o.uid AS org_uid, how, path
+WITH park_uid, o, how, path
+ORDER BY park_uid, o.uid, how, path
+WITH park_uid, o, collect(how)[0] AS how, collect(path)[0] AS path
+RETURN park_uid, o.uid AS org_uid, how, path
 ORDER BY park_uid, how, org_uid
 """
 
