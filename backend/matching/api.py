@@ -6,7 +6,8 @@ Who may read / write (rules in selectors.py):
   Edit and status changes: the posting park's staff and the secretariat.
 - matches: the posting park and the secretariat read every row; a candidate park its own row.
   Running a match: the posting park or the secretariat. Feedback: the posting park (about a
-  candidate) and the candidate park (for itself).
+  candidate) and the candidate park (for itself). Across projects (/matches): park staff their
+  own park's rows, the secretariat every row; researchers and organisation users none (403).
 - weights: everyone reads; the secretariat writes. Acceptance by rank: the secretariat.
 - hand-offs: park staff pass leads to partner parks; the receiving park answers.
 - agreements: the two parks and the secretariat read and write; only the parks confirm.
@@ -27,7 +28,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -54,6 +55,7 @@ from backend.matching.models import (
     ProjectStatus,
     Visibility,
 )
+from backend.network.api.common import Pagination, Ref, paginated, query_int
 from backend.network.demo.targets import POLICY_TARGETS_2025
 from backend.network.models import Industry, Organisation, Park
 
@@ -306,6 +308,52 @@ class ProjectMatchesApi(APIView):
         project = selectors.access_project_for_user(request.user, project_id, for_write=True)
         services.project_match(project=project)
         return Response(_matches_out(request, project), status=201)
+
+
+class ParkMatchProjectOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    park = Ref(help_text="the posting park")
+
+
+class CandidateAnswerOutput(serializers.Serializer):
+    response = serializers.ChoiceField(choices=FeedbackResponse.choices)
+    reason = serializers.CharField()
+
+
+class ParkMatchOutput(serializers.Serializer):
+    """One candidate park's row of a project's latest match run."""
+
+    project = ParkMatchProjectOutput()
+    park = Ref(help_text="the candidate park")
+    rank = serializers.IntegerField()
+    score = serializers.DecimalField(max_digits=5, decimal_places=2)
+    run_created_at = serializers.DateTimeField()
+    feedback = CandidateAnswerOutput(
+        source="candidate_feedback",
+        allow_null=True,
+        help_text="the candidate park's own latest answer, or null",
+    )
+
+
+class ParkMatchListApi(APIView):
+    """GET: the matches parks appear in, from each project's latest run, newest run first
+    (paginated). Park staff: their own park's row of each project they may see; the secretariat
+    and administrators: every row, or one park's with ?park=."""
+
+    pagination_class = Pagination  # so that the schema shows the paginated shape
+    permission_classes = [IsSignedIn]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("park", int, description="only this candidate park's rows")],
+        responses=ParkMatchOutput(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        selectors.require_match_rows_reader(request.user)
+        park_id = query_int(request, "park", minimum=1)
+        rows = selectors.latest_match_rows_for_user(request.user, park_id=park_id)
+        return paginated(request, self, rows, ParkMatchOutput)
 
 
 class FeedbackInput(serializers.Serializer):

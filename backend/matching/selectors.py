@@ -7,6 +7,9 @@ Who sees a project:
   or chosen with their park listed, or handed to them), and only their own match row;
 - researchers and organisation users: projects past draft visible to the whole alliance,
   without the confidential fields (CONFIDENTIAL_FIELDS), and no match rows.
+
+Across projects (latest_match_rows_for_user), the same rule: park staff read their own park's
+row of each project they see, the secretariat every row, nobody else any.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, JSONField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 
 from backend.accounts.access import require_reader, user_is_curator
 from backend.accounts.models import Role
@@ -47,6 +51,10 @@ CONFIDENTIAL_FIELDS = frozenset(
 NOT_YOUR_PROJECT = Bilingual(
     zh="只有发布园区（或秘书处）可以管理此项目。",
     en="Only the posting park (or the secretariat) may manage this project.",
+)
+MATCHES_FOR_PARKS = Bilingual(
+    zh="匹配结果仅供园区工作人员和秘书处查看。",
+    en="Match results are for park staff and the secretariat only.",
 )
 
 
@@ -131,6 +139,58 @@ def match_rows_for_user(user: Any, project: Project) -> tuple[MatchRun | None, l
     if _is_park_staff(user):
         return run, list(rows.filter(park_id=user.park_id))
     return run, []
+
+
+def require_match_rows_reader(user: Any) -> None:
+    """Match rows across projects: park staff (their own park's) and the secretariat; 403 for
+    everybody else, before any query parameter is read."""
+    require_reader(user)
+    if not (user_is_curator(user) or _is_park_staff(user)):
+        raise PermissionDenied(MATCHES_FOR_PARKS)
+
+
+def latest_match_rows_for_user(user: Any, *, park_id: int | None = None) -> QuerySet[MatchResult]:
+    """The rows of each project's latest run this user may see, newest run first (then rank).
+
+    Park staff: their own park's row of each project visible to them (project_list_for_user),
+    so at most one row per project; the secretariat and administrators: every candidate's row,
+    or one park's with `park_id` (for park staff `park_id` narrows further, to nothing when it
+    names another park). Rows of older runs never appear. Each row carries the project with
+    its posting park, the run's time (`run_created_at`) and the candidate park's own answer
+    (`candidate_feedback`: {response, reason} or None), all in one query: the factor
+    breakdowns (large JSON) are not loaded.
+    """
+    require_match_rows_reader(user)
+    # The newest run of each project by one grouped pass over the runs, then a semi-join,
+    # rather than a lookup per row (portable: SQLite serves `make run`).
+    latest_runs = MatchRun.objects.values("project_id").annotate(latest=Max("id")).values("latest")
+    rows = MatchResult.objects.filter(run_id__in=latest_runs)
+    if not user_is_curator(user):
+        rows = rows.filter(
+            park_id=user.park_id, project_id__in=project_list_for_user(user).values("pk")
+        )
+    if park_id is not None:
+        rows = rows.filter(park_id=park_id)
+    candidate_answer = MatchFeedback.objects.filter(
+        project_id=OuterRef("project_id"), park_id=OuterRef("park_id"), side=FeedbackSide.CANDIDATE
+    ).values(answer=JSONObject(response="response", reason="reason"))[:1]
+    return (
+        rows.select_related("park", "project__park")
+        .only(
+            "rank",
+            "score",
+            "run_id",
+            "park__name",
+            "project__title",
+            "project__status",
+            "project__park__name",
+        )
+        .annotate(
+            run_created_at=F("run__created_at"),
+            candidate_feedback=Subquery(candidate_answer, output_field=JSONField()),
+        )
+        .order_by("-run_created_at", "-run_id", "rank", "id")
+    )
 
 
 def feedback_for(project: Project) -> dict[tuple[int, str], MatchFeedback]:

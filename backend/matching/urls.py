@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/<int:project_id>/handoffs", api.ProjectHandoffApi.as_view()),
     path("projects/<int:project_id>/agreements", api.AgreementListApi.as_view()),
     path("projects/<int:project_id>/figures", api.FigureApi.as_view()),
+    path("matches", api.ParkMatchListApi.as_view(), name="matching-matches"),
     path("handoffs", api.HandoffListApi.as_view()),
     path("handoffs/<int:handoff_id>/answer", api.HandoffAnswerApi.as_view()),
     path("agreements/<int:agreement_id>", api.AgreementDetailApi.as_view()),

@@ -224,6 +224,13 @@ ROWS: list[Row] = [
         OWN_PARK_WRITE,
         body={"year": 2025, "indicator": "output", "amount_wan": "100"},
     ),
+    r(
+        "GET",
+        "/api/matching/matches",
+        PARTY_WRITE,
+        note="park staff their own park's rows of the latest runs, curators every row; "
+        "researchers and organisation users none",
+    ),
     r("GET", "/api/matching/handoffs", READER),
     r(
         "POST",

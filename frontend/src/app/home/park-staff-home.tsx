@@ -4,19 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { useActions } from '@/features/alliance/api/actions';
 import type { User } from '@/features/auth/types';
 import { useRequests } from '@/features/docking/api/requests';
-import { useNotifications } from '@/features/notifications/api/get-notifications';
+import { useParkMatches } from '@/features/matching/api/park-matches';
 
 import { FigureCard } from './figure-card';
 import { useHandoffs } from './home-api';
+import { NEW_MATCH_DAYS, NEW_MATCH_WINDOW, newMatches } from './new-matches';
 import { NextMeetingCard } from './next-meeting-card';
 
 const MINE = { mine: 'true' };
+const NEWEST_MATCHES = { pageSize: NEW_MATCH_WINDOW };
 
 /** 园区工作人员: what needs their park this morning. */
 export function ParkStaffHome({ user }: { user: User }) {
   const { t } = useTranslation();
   const parkId = user.park?.id;
-  const matches = useNotifications({ kind: 'match.created', unread: true, pageSize: 5 });
+  // The park's own rows of the latest match runs (not the notifications about them).
+  const matches = useParkMatches(NEWEST_MATCHES);
   const handoffs = useHandoffs();
   const requests = useRequests('incoming', 'requested');
   const actions = useActions(MINE);
@@ -25,14 +28,19 @@ export function ParkStaffHome({ user }: { user: User }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12} xl={8}>
         <FigureCard
-          title={t('home.newMatches')}
+          title={t('home.newMatches', { days: NEW_MATCH_DAYS })}
           testId="home-new-matches"
           query={matches}
-          count={(page) => page.count}
+          count={(page) => newMatches(page.results).length}
           rows={(page) =>
-            page.results.map((n) => ({ key: n.id, to: n.link || '/notifications', title: n.title }))
+            newMatches(page.results).map((m) => ({
+              key: m.project.id,
+              to: `/matching/projects/${m.project.id}`,
+              title: m.project.title,
+              extra: t('home.matchRankScore', { rank: m.rank, score: m.score }),
+            }))
           }
-          to="/notifications"
+          to="/matching"
           empty={t('home.noNewMatches')}
         />
       </Col>
