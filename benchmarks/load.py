@@ -337,6 +337,13 @@ def build_report(
     report.add("requests, whole run (ramp included)", result["run_requests"], "req")
     report.add("errors, whole run (ramp included)", run_errors, "req", "goal 0")
     report.add("errors in the measured window", everything.failures, "req")
+    expected = sum(c["count"] for c in result.get("expected_conflicts", []))
+    report.add(
+        "expected conflicts, whole run",
+        expected,
+        "req",
+        "a message to a thread the other side just closed: 409, not an error",
+    )
     report.add("error rate, whole run", run_errors / max(1, result["run_requests"]), "share")
     _add_latency(report, "reads", reads, duration, f"goal ≤ {READ_P95_GOAL_MS:.0f} ms")
     _add_latency(report, "writes", writes, duration, "")
