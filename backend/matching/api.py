@@ -50,6 +50,7 @@ from backend.matching.models import (
     FeedbackResponse,
     Indicator,
     LeadHandoff,
+    MatchRun,
     Positioning,
     Project,
     ProjectStatus,
@@ -267,9 +268,17 @@ class MatchResultOutput(serializers.Serializer):
         return out
 
 
-def _matches_out(request: Request, project: Project) -> dict[str, Any]:
-    run, rows = selectors.match_rows_for_user(request.user, project)
+def _matches_out(
+    request: Request, project: Project, fresh: MatchRun | None = None
+) -> dict[str, Any]:
+    """The latest run as this user may see it; `fresh`, a run just stored for its owner (or
+    the secretariat), is answered from memory instead of being read back."""
     owner_view = selectors.user_owns_project(request.user, project)
+    if fresh is not None and fresh.fresh_results is not None and owner_view:
+        run: MatchRun | None = fresh
+        rows: list[Any] = fresh.fresh_results
+    else:
+        run, rows = selectors.match_rows_for_user(request.user, project)
     return {
         "run": None
         if run is None
@@ -306,8 +315,8 @@ class ProjectMatchesApi(APIView):
     @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id, for_write=True)
-        services.project_match(project=project)
-        return Response(_matches_out(request, project), status=201)
+        run = services.project_match(project=project)
+        return Response(_matches_out(request, project, fresh=run), status=201)
 
 
 class ParkMatchProjectOutput(serializers.Serializer):

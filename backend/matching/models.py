@@ -183,6 +183,10 @@ class MatchRun(models.Model):
     candidate_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Not a field: the rows services._store_run just wrote (ranked, parks loaded), kept on the
+    # run it returns so that the answer to a ranking need not read them back.
+    fresh_results: list[MatchResult] | None = None
+
     class Meta:
         ordering = ["-id"]
 

@@ -41,7 +41,7 @@ from backend.matching.models import (
 from backend.matching.selectors import user_owns_project, weights_current
 from backend.network.models import Industry, Organisation, Park, Relation, RelationKind
 from backend.notifications.kinds import NotificationKind
-from backend.notifications.selectors import park_recipient_ids
+from backend.notifications.selectors import park_recipient_ids, park_recipient_ids_by_park
 from backend.notifications.services import notify
 from graph import matching as graph_matching
 
@@ -289,10 +289,16 @@ def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> in
 
 
 class _ParkStaff(dict[int, list[int]]):
-    """Recipients per park, read at most once per re-match chunk."""
+    """Recipients per park, read at most once per re-match chunk (`load` reads many parks in
+    one query)."""
+
+    def load(self, park_ids: Iterable[int]) -> None:
+        missing = set(park_ids) - self.keys()
+        if missing:
+            self.update(park_recipient_ids_by_park(park_ids=missing))
 
     def __missing__(self, park_id: int) -> list[int]:
-        self[park_id] = park_recipient_ids(park_id=park_id)
+        self.load([park_id])
         return self[park_id]
 
 
@@ -304,7 +310,7 @@ def _store_run(
     trigger: str,
     *,
     stored_weights: MatchingWeights | None = None,
-    staff: dict[int, list[int]] | None = None,
+    staff: _ParkStaff | None = None,
 ) -> MatchRun:
     staff = _ParkStaff() if staff is None else staff
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -333,9 +339,13 @@ def _store_run(
         )
         for c in outcome.candidates
     )
+    parks = Park.objects.only("id", "name").in_bulk([r.park_id for r in results])
     for result in results:
-        if result.score < STRONG_MATCH_SCORE or result.park_id in before:
-            continue
+        result.park = parks[result.park_id]
+    run.fresh_results = sorted(results, key=lambda r: r.rank)
+    new_strong = [r for r in results if r.score >= STRONG_MATCH_SCORE and r.park_id not in before]
+    staff.load([project.park_id, *(r.park_id for r in new_strong)])
+    for result in new_strong:
         notify(
             recipients=[*staff[project.park_id], *staff[result.park_id]],
             kind=NotificationKind.MATCH_CREATED,

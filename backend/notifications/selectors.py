@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -147,3 +148,16 @@ def park_recipient_ids(*, park_id: int) -> list[int]:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def park_recipient_ids_by_park(*, park_ids: Iterable[int]) -> dict[int, list[int]]:
+    """park_recipient_ids for many parks in one query; every asked park is a key."""
+    wanted = set(park_ids)
+    found: dict[int, list[int]] = {park_id: [] for park_id in wanted}
+    for user_id, park_id in (
+        User.objects.filter(park_id__in=wanted, role=Role.PARK_STAFF, is_active=True)
+        .order_by("pk")
+        .values_list("pk", "park_id")
+    ):
+        found[park_id].append(user_id)
+    return found
