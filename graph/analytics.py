@@ -76,6 +76,7 @@ DEFAULT_TYPES: tuple[str, ...] = (
     "HOSTS",
     RelationType.PARTNER_OF.value,
     RelationType.ENCLAVE_OF.value,
+    RelationType.DOCKED_WITH.value,
     RelationType.COOPERATES_WITH.value,
     RelationType.AFFILIATED_WITH.value,
     RelationType.SUPPLIES_TO.value,

@@ -36,6 +36,7 @@ class RelationType(StrEnum):
     COOPERATES_WITH = "COOPERATES_WITH"
     AFFILIATED_WITH = "AFFILIATED_WITH"
     SUPPLIES_TO = "SUPPLIES_TO"
+    DOCKED_WITH = "DOCKED_WITH"
 
 
 # Endpoint label of each relation type (rows of the Relation table).
@@ -45,6 +46,7 @@ RELATION_ENDPOINT: dict[RelationType, Label] = {
     RelationType.COOPERATES_WITH: Label.ORGANISATION,
     RelationType.AFFILIATED_WITH: Label.ORGANISATION,
     RelationType.SUPPLIES_TO: Label.ORGANISATION,
+    RelationType.DOCKED_WITH: Label.PARK,
 }
 
 # Relationships derived from a node's own row (replaced whenever the node is projected).

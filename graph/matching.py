@@ -17,7 +17,7 @@ factors, each 0..1:
 - capacity fit: available land and space against the need (short of it: excluded);
 - positioning fit: policy 十五, main-city service parks / suburban manufacturing parks;
 - network proximity: partner or enclave tie with the posting park (1.0), same zone (0.6),
-  both alliance members (0.3); past successful dockings enter through `docking_ties`;
+  both alliance members (0.3); an agreed docking between the two parks (DOCKED_WITH) 0.8;
 - distance: haversine between the two parks, 1 / (1 + km / DISTANCE_SCALE_KM).
 
 Score = 100 * Σ wᵢ·vᵢ / Σ wᵢ (0 when every weight is 0), rounded to 2 decimals. Raising one
@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -114,8 +114,6 @@ class MatchRequest:
     needed_uids: tuple[str, ...] = ()
     chain_segment: str = "midstream"  # upstream | midstream | downstream
     only_uids: tuple[str, ...] | None = None  # visibility: chosen parks only
-    # Hook for past successful dockings (docking app, not built yet): park uid -> paths.
-    docking_ties: Mapping[str, Sequence[Path]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -381,7 +379,7 @@ def score_facts(facts: _Facts, request: MatchRequest, weights: Mapping[str, floa
             _innovation_factor(facts.innovation.get(uid, []), weights),
             _capacity_factor(land, space, request, weights),
             _positioning_factor(str(park["kind"] or ""), request.positioning, weights),
-            _proximity_factor(park, request.docking_ties.get(uid, []), weights),
+            _proximity_factor(park, weights),
             _distance_factor(park, weights),
         ]
         score = weighted_score({f.name: f.value for f in factors}, weights)
@@ -514,10 +512,9 @@ def _positioning_factor(kind: str, positioning: str, weights: Mapping[str, float
     )
 
 
-def _proximity_factor(
-    park: dict[str, Any], docking: Sequence[Path], weights: Mapping[str, float]
-) -> FactorScore:
+def _proximity_factor(park: dict[str, Any], weights: Mapping[str, float]) -> FactorScore:
     direct = [list(p) for p in park["direct_ties"]]
+    docking = [list(p) for p in park.get("docking_ties", [])]
     zone = [list(p) for p in park["zone_ties"]]
     alliance = [list(p) for p in park["alliance_ties"]]
     value, zh, en = 0.0, "与发布园区无直接关联。", "No tie with the posting park."
@@ -545,7 +542,7 @@ def _proximity_factor(
             )
             + "."
         )
-    paths = direct + [list(p) for p in docking] + zone + alliance
+    paths = direct + docking + zone + alliance
     return FactorScore(
         "network_proximity",
         value,

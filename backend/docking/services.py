@@ -47,6 +47,7 @@ from backend.docking.models import (
 )
 from backend.docking.search import build_search_text
 from backend.docking.selectors import moderation_required, party_recipient_ids
+from backend.docking.ties import docking_tie_record
 from backend.network.models import City, Industry, Organisation, Park
 from backend.notifications.kinds import NotificationKind
 from backend.notifications.services import notify, room_broadcast
@@ -578,6 +579,8 @@ def request_transition(
         request.agreed_at = now
     request.save()
     _record_request(request, old, to_status, user, reason)
+    if to_status == RequestStatus.AGREED:
+        docking_tie_record(request)  # the two parks are now tied in the graph
     _tell_other_side(request, side, to_status, reason)
     thread = Thread.objects.filter(request=request).first()
     if thread is not None:

@@ -85,10 +85,16 @@ class RelationKind(models.TextChoices):
     COOPERATES_WITH = "COOPERATES_WITH", "合作 Cooperation"
     AFFILIATED_WITH = "AFFILIATED_WITH", "隶属 Lab affiliated with university"
     SUPPLIES_TO = "SUPPLIES_TO", "供货 Supplies to (enterprise → enterprise)"
+    # Written by the docking sub-platform when a docking between two parks' parties is agreed.
+    DOCKED_WITH = "DOCKED_WITH", "成功对接 Agreed docking between parks"
 
 
-PARK_RELATIONS = {RelationKind.ENCLAVE_OF, RelationKind.PARTNER_OF}
-UNDIRECTED_RELATIONS = {RelationKind.PARTNER_OF, RelationKind.COOPERATES_WITH}
+PARK_RELATIONS = {RelationKind.ENCLAVE_OF, RelationKind.PARTNER_OF, RelationKind.DOCKED_WITH}
+UNDIRECTED_RELATIONS = {
+    RelationKind.PARTNER_OF,
+    RelationKind.COOPERATES_WITH,
+    RelationKind.DOCKED_WITH,
+}
 
 
 class CooperationKind(models.TextChoices):
@@ -345,8 +351,8 @@ class Relation(models.Model):
     """A typed relation between two parks or two organisations.
 
     ENCLAVE_OF runs from the operating park (飞出地, which runs the enclave) to the host park
-    (飞入地, where its land lies). PARTNER_OF and COOPERATES_WITH are undirected and stored
-    with the smaller id as source, so a pair exists once.
+    (飞入地, where its land lies). PARTNER_OF, COOPERATES_WITH and DOCKED_WITH are undirected
+    and stored with the smaller id as source, so a pair exists once.
     """
 
     UID_PREFIX = "rel"
@@ -388,14 +394,14 @@ class Relation(models.Model):
             models.CheckConstraint(
                 name="relation_endpoints_match_kind",
                 condition=(
-                    Q(kind__in=[RelationKind.ENCLAVE_OF, RelationKind.PARTNER_OF])
+                    Q(kind__in=sorted(PARK_RELATIONS))
                     & Q(source_park__isnull=False)
                     & Q(target_park__isnull=False)
                     & Q(source_organisation__isnull=True)
                     & Q(target_organisation__isnull=True)
                 )
                 | (
-                    ~Q(kind__in=[RelationKind.ENCLAVE_OF, RelationKind.PARTNER_OF])
+                    ~Q(kind__in=sorted(PARK_RELATIONS))
                     & Q(source_park__isnull=True)
                     & Q(target_park__isnull=True)
                     & Q(source_organisation__isnull=False)

@@ -286,8 +286,8 @@ def _endpoints(kind: str, source: Park | Organisation, target: Park | Organisati
         if not isinstance(source, Park) or not isinstance(target, Park):
             raise _field_error(
                 "source",
-                "飞地与伙伴关系只能连接两个园区。",
-                "Enclave and partner relations join two parks.",
+                "飞地、伙伴与对接关系只能连接两个园区。",
+                "Enclave, partner and docking relations join two parks.",
             )
     else:
         if not isinstance(source, Organisation) or not isinstance(target, Organisation):

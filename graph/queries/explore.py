@@ -47,12 +47,12 @@ RETURN [n IN nodes(p) | {{uid: n.uid, labels: labels(n), props: properties(n)}}]
     for hops in range(1, MAX_PATH_HOPS + 1)
 }
 
-# A park's ecosystem: what it hosts, who those cooperate with or supply, its partner and
-# enclave parks, its city, zone and industries. Each part is capped separately.
+# A park's ecosystem: what it hosts, who those cooperate with or supply, its partner,
+# enclave and docked parks, its city, zone and industries. Each part is capped separately.
 ECOSYSTEM_QUERY = """
 MATCH (p:Park {uid: $uid})
 CALL (p) {
-  MATCH (p)-[r:IN_CITY|PART_OF|MEMBER_OF|FOCUSES_ON|ENCLAVE_OF|PARTNER_OF]-(x:Entity)
+  MATCH (p)-[r:IN_CITY|PART_OF|MEMBER_OF|FOCUSES_ON|ENCLAVE_OF|PARTNER_OF|DOCKED_WITH]-(x:Entity)
   RETURN collect({rel: r, node: x})[..$limit] AS around
 }
 CALL (p) {

@@ -18,6 +18,7 @@ RETURN p.uid AS uid, p.name AS name, p.kind AS kind,
        coalesce(p.alliance_member, false) AS alliance_member,
        owner.latitude AS owner_latitude, owner.longitude AS owner_longitude,
        [(p)-[r:PARTNER_OF|ENCLAVE_OF]-(owner) | [p.uid, type(r), owner.uid]] AS direct_ties,
+       [(p)-[:DOCKED_WITH]-(owner) | [p.uid, 'DOCKED_WITH', owner.uid]] AS docking_ties,
        [(p)-[:PART_OF]->(z:Zone)<-[:PART_OF]-(owner)
          | [p.uid, 'PART_OF', z.uid, 'PART_OF', owner.uid]] AS zone_ties,
        [(p)-[:MEMBER_OF]->(a:Alliance)<-[:MEMBER_OF]-(owner)

@@ -28,6 +28,7 @@ export const EDGE_TYPES = [
   'COOPERATES_WITH',
   'AFFILIATED_WITH',
   'SUPPLIES_TO',
+  'DOCKED_WITH',
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 

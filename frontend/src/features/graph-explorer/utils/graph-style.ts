@@ -54,6 +54,7 @@ export const EDGE_COLOURS: Record<(typeof EDGE_TYPES)[number], string> = {
   COOPERATES_WITH: '#2e8b57',
   AFFILIATED_WITH: '#6a4c93',
   SUPPLIES_TO: '#e67e22',
+  DOCKED_WITH: '#1a8fa0',
 };
 
 export function edgeColour(type: string): string {
@@ -164,7 +165,10 @@ export function buildStylesheet({ edgeTypeName, showEdgeLabels }: StylesheetOpti
     },
     ...byType,
     // Undirected relationships carry no arrow.
-    { selector: 'edge[type = "PARTNER_OF"], edge[type = "COOPERATES_WITH"]', style: { 'target-arrow-shape': 'none' } },
+    {
+      selector: 'edge[type = "PARTNER_OF"], edge[type = "COOPERATES_WITH"], edge[type = "DOCKED_WITH"]',
+      style: { 'target-arrow-shape': 'none' },
+    },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#fadb14' } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#595959' } },
     { selector: 'node.focus.expanded', style: { 'border-color': '#fadb14' } },

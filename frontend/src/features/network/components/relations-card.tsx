@@ -10,15 +10,23 @@ import type { Relation } from '../types';
 import { SyntheticTag } from './network-tags';
 
 const PAGE_SIZE = 10;
-const UNDIRECTED = new Set(['PARTNER_OF', 'COOPERATES_WITH']);
+const UNDIRECTED = new Set(['PARTNER_OF', 'COOPERATES_WITH', 'DOCKED_WITH']);
 const KIND_COLOURS: Record<string, string> = {
   ENCLAVE_OF: 'purple',
   PARTNER_OF: 'magenta',
   COOPERATES_WITH: 'green',
   AFFILIATED_WITH: 'geekblue',
   SUPPLIES_TO: 'orange',
+  DOCKED_WITH: 'cyan',
 };
-const RELATION_KINDS = ['ENCLAVE_OF', 'PARTNER_OF', 'COOPERATES_WITH', 'AFFILIATED_WITH', 'SUPPLIES_TO'] as const;
+const RELATION_KINDS = [
+  'ENCLAVE_OF',
+  'PARTNER_OF',
+  'DOCKED_WITH',
+  'COOPERATES_WITH',
+  'AFFILIATED_WITH',
+  'SUPPLIES_TO',
+] as const;
 const COOPERATION_KINDS = ['joint_lab', 'joint_research', 'tech_transfer', 'talent', 'investment', 'other'] as const;
 
 function pagePath(uid: string): string | null {
