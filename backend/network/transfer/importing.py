@@ -115,7 +115,8 @@ BAD_SUBKIND = Bilingual(
     en="Kind {kind} cannot have the subkind {subkind}.",
 )
 PARK_ENDS = Bilingual(
-    zh="飞地与伙伴关系只能连接两个园区。", en="Enclave and partner relations join two parks."
+    zh="飞地、伙伴与对接关系只能连接两个园区。",
+    en="Enclave, partner and docking relations join two parks.",
 )
 ORGANISATION_ENDS = Bilingual(
     zh="该关系只能连接两个机构。", en="This relation joins two organisations."
