@@ -73,6 +73,20 @@ def require_member_staff(user: Any) -> int:
     return park_id
 
 
+REPLY_FOR_OWN_PARK = Bilingual(
+    zh="您只能为本园区回复。", en="You can only reply for your own park."
+)
+
+
+def require_attendance_writer(user: Any, park_id: int) -> int | None:
+    """Attendance of `park_id`: the secretariat (returns None) for any park, a member park's
+    staff (returns their park id) for their own park only; 403 otherwise."""
+    own_park = require_alliance_reader(user)
+    if own_park is not None and own_park != park_id:
+        raise PermissionDenied(REPLY_FOR_OWN_PARK)
+    return own_park
+
+
 def require_secretariat(user: Any) -> None:
     require_reader(user)
     if not user_is_curator(user):

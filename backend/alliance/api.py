@@ -738,6 +738,7 @@ class AttendanceDetailApi(APIView):
     )
     def patch(self, request: Request, meeting_id: int, park_id: int) -> Response:
         meeting = access.access_meeting_for_user(request.user, meeting_id)
+        access.require_attendance_writer(request.user, park_id)  # before reading the body
         data = AttendanceInput(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.attendance_update(

@@ -21,7 +21,12 @@ from django.utils import timezone
 from backend.accounts.access import user_is_curator
 from backend.accounts.models import Role, User
 from backend.alliance import minutes_text, uploads
-from backend.alliance.access import OWN_PARK_ONLY, require_member_staff, require_secretariat
+from backend.alliance.access import (
+    OWN_PARK_ONLY,
+    require_attendance_writer,
+    require_member_staff,
+    require_secretariat,
+)
 from backend.alliance.access import require_alliance_reader as _require_alliance_reader
 from backend.alliance.links import check_links
 from backend.alliance.models import (
@@ -383,16 +388,11 @@ def attendance_update(
 ) -> Attendance:
     """The secretariat records presence and replies for any park; a member park replies and
     names its delegates for itself only."""
-    own_park = _require_alliance_reader(user)
-    if own_park is not None:
-        if own_park != park_id:
-            raise PermissionDenied(
-                Bilingual(zh="您只能为本园区回复。", en="You can only reply for your own park.")
-            )
-        if present is not None:
-            raise PermissionDenied(
-                Bilingual(zh="出席情况由秘书处登记。", en="The secretariat records who is present.")
-            )
+    own_park = require_attendance_writer(user, park_id)
+    if own_park is not None and present is not None:
+        raise PermissionDenied(
+            Bilingual(zh="出席情况由秘书处登记。", en="The secretariat records who is present.")
+        )
     meeting = _locked_meeting(meeting)
     _refuse_closed(meeting)
     attendance = (

@@ -46,8 +46,6 @@ BAD_BODIES: dict[str, Any] = {
 KNOWN: dict[tuple[str, str], str] = {
     ("POST", "/api/research/console/run"): "the service audits a refused attempt with its "
     "Cypher, so the console gate runs after parsing; the 400 reveals only the public schema",
-    ("PATCH", "/api/alliance/meetings/{meeting_id}/attendance/{park_id}"): "the own-park rule "
-    "lives in alliance.services.attendance_update; it wants an access helper in alliance/access.py",
 }
 WRITE_ROWS = [
     pytest.param(
