@@ -93,21 +93,11 @@ RETURN
   size([a IN anchors WHERE EXISTS { (a)-[:SUPPLIES]->(:Industry) }]) > 0 AS has_downstream
 """
 
-# Universities and labs active in the industry's family (itself, parent, children), hosted
-# by a park or tied (cooperation, affiliation) to an organisation it hosts. Per park and
-# organisation the strongest tie ("hosted" before "tied") with its first path. Depends on the
-# industry only, like CHAIN_QUERY, and like it reads hosting parks from `park_uid`.
-INNOVATION_QUERY = """
-MATCH (t:Industry {uid: $industry_uid})
-OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
-OPTIONAL MATCH (child:Industry)-[:CHILD_OF]->(t)
-WITH t, parent, collect(child) AS children
-WITH [x IN [t, parent] + children WHERE x IS NOT NULL] AS family
-UNWIND family AS i
-MATCH (o:Organisation)-[:ACTIVE_IN]->(i)
-WHERE o:University OR o:Lab
-WITH o, min(i.uid) AS industry_uid
-WITH o, [o.uid, 'ACTIVE_IN', industry_uid] AS tail
+# For each university or lab `o` (with `tail`, the end of its path), the parks it is tied to:
+# the park hosting it, or a park hosting an organisation that cooperates with it or that it is
+# affiliated with; per park and organisation the strongest tie with its first path. Parks are
+# read from `park_uid` (see CHAIN_QUERY).
+_PARKS_OF_INNOVATORS = """
 CALL (o, tail) {
   WITH o, tail WHERE o.park_uid IS NOT NULL
   RETURN o.park_uid AS park_uid, 'hosted' AS how, [o.park_uid, 'HOSTS'] + tail AS path
@@ -123,25 +113,35 @@ RETURN park_uid, o.uid AS org_uid, how, path
 ORDER BY park_uid, how, org_uid
 """
 
+# Universities and labs active in the industry's family (itself, parent, children), hosted
+# by a park or tied (cooperation, affiliation) to an organisation it hosts. Per park and
+# organisation the strongest tie ("hosted" before "tied") with its first path. Depends on the
+# industry only, like CHAIN_QUERY, and like it reads hosting parks from `park_uid`.
+INNOVATION_QUERY = (
+    """
+MATCH (t:Industry {uid: $industry_uid})
+OPTIONAL MATCH (t)-[:CHILD_OF]->(parent:Industry)
+OPTIONAL MATCH (child:Industry)-[:CHILD_OF]->(t)
+WITH t, parent, collect(child) AS children
+WITH [x IN [t, parent] + children WHERE x IS NOT NULL] AS family
+UNWIND family AS i
+MATCH (o:Organisation)-[:ACTIVE_IN]->(i)
+WHERE o:University OR o:Lab
+WITH o, min(i.uid) AS industry_uid
+WITH o, [o.uid, 'ACTIVE_IN', industry_uid] AS tail
+"""
+    + _PARKS_OF_INNOVATORS
+)
+
 # The same for the universities and labs a project names as needed, whatever their industry.
-NEEDED_INNOVATION_QUERY = """
+NEEDED_INNOVATION_QUERY = (
+    """
 MATCH (o:Organisation)
 WHERE o.uid IN $needed_uids AND (o:University OR o:Lab)
 WITH o, [o.uid] AS tail
-CALL (o, tail) {
-  WITH o, tail WHERE o.park_uid IS NOT NULL
-  RETURN o.park_uid AS park_uid, 'hosted' AS how, [o.park_uid, 'HOSTS'] + tail AS path
-  UNION
-  MATCH (x:Organisation)-[r:COOPERATES_WITH|AFFILIATED_WITH]-(o)
-  WHERE x.park_uid IS NOT NULL
-  RETURN x.park_uid AS park_uid, 'tied' AS how, [x.park_uid, 'HOSTS', x.uid, type(r)] + tail AS path
-}
-WITH park_uid, o, how, path
-ORDER BY park_uid, o.uid, how, path
-WITH park_uid, o, collect(how)[0] AS how, collect(path)[0] AS path
-RETURN park_uid, o.uid AS org_uid, how, path
-ORDER BY park_uid, how, org_uid
 """
+    + _PARKS_OF_INNOVATORS
+)
 
 # Whether each hop of a path exists (either direction, exact type): the explanation check.
 HOP_EXISTS_QUERY = """

@@ -36,11 +36,9 @@ BAD_BODIES: dict[str, Any] = {
 }
 
 
-def _scene(world: World) -> dict[str, str]:
-    """The write URLs of one landed project with an agreement and a pending hand-off."""
-    pid = landed_project(world)
-    owner = client_for(world.owner)
-    agreement = owner.post(
+def post_half_shares(client: Any, pid: int) -> Any:
+    """A valid agreement for the project: tax shared half and half, 2024-2026."""
+    return client.post(
         f"/api/matching/projects/{pid}/agreements",
         {
             "year_from": 2024,
@@ -51,6 +49,13 @@ def _scene(world: World) -> dict[str, str]:
         },
         format="json",
     )
+
+
+def _scene(world: World) -> dict[str, str]:
+    """The write URLs of one landed project with an agreement and a pending hand-off."""
+    pid = landed_project(world)
+    owner = client_for(world.owner)
+    agreement = post_half_shares(owner, pid)
     assert agreement.status_code == 201, agreement.json()
     handoff = owner.post(
         f"/api/matching/projects/{pid}/handoffs",
@@ -97,17 +102,7 @@ def test_it_refuses_an_outsider_with_403_whatever_the_body(world: World, user: s
 @pytest.mark.parametrize("user", ["outsider", "third", "researcher"])
 def test_it_hides_an_agreement_from_non_parties_whatever_the_body(world: World, user: str) -> None:
     pid = landed_project(world)
-    made = client_for(world.owner).post(
-        f"/api/matching/projects/{pid}/agreements",
-        {
-            "year_from": 2024,
-            "year_to": 2026,
-            "shares": [
-                {"indicator": "tax", "transferring_percent": "50", "receiving_percent": "50"}
-            ],
-        },
-        format="json",
-    )
+    made = post_half_shares(client_for(world.owner), pid)
     url = f"/api/matching/agreements/{made.json()['id']}"
     client = client_for(_user(world, user))
     for body in BAD_BODIES.values():
