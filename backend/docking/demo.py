@@ -135,10 +135,11 @@ def docking_demo_seed() -> int:
             visibility=seed.visibility,
             expires_at=timezone.now() + timedelta(days=120),
         )
-        services.posting_submit(user=author, posting=posting)
-        postings[seed.title] = posting
+        # The submitted row (published), not the draft instance posting_create returned.
+        postings[seed.title] = services.posting_submit(user=author, posting=posting)
         created += 1
     _seed_request(author, postings.get(DEMO_POSTINGS[0].title))
+    _seed_agreed_docking(author, postings.get(DEMO_POSTINGS[2].title))
     return created
 
 
@@ -156,3 +157,24 @@ def _seed_request(author: object, posting: Posting | None) -> None:
         proposed_times=[timezone.now() + timedelta(days=7)],
     )
     services.request_transition(user=author, request=request, to_status="accepted")
+
+
+DEMO_AGREED_MESSAGE = "江北新区两家新能源汽车零部件企业拟整体租用厂房，希望尽快实地看厂并洽谈租约。"
+
+
+def _seed_agreed_docking(author: object, posting: Posting | None) -> None:
+    """One docking taken to agreed between two parks (江北新区 renting 江宁国家高新园's
+    factory space), so the demo shows a DOCKED_WITH tie in the graph and in matching."""
+    requester = Park.objects.filter(name="江北新区").first()
+    if posting is None or requester is None or posting.status != PostingStatus.PUBLISHED:
+        return
+    if DockingRequest.objects.filter(posting=posting, requester_park=requester).exists():
+        return
+    request = services.request_create(
+        user=author,
+        posting=posting,
+        requester=Party(park_id=requester.pk),
+        message=DEMO_AGREED_MESSAGE,
+    )
+    for step in ("accepted", "in_talks", "agreed"):
+        request = services.request_transition(user=author, request=request, to_status=step)
