@@ -5,8 +5,9 @@ skipped, so it also runs on a partial network."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -138,43 +139,53 @@ def docking_demo_seed() -> int:
         # The submitted row (published), not the draft instance posting_create returned.
         postings[seed.title] = services.posting_submit(user=author, posting=posting)
         created += 1
-    _seed_request(author, postings.get(DEMO_POSTINGS[0].title))
-    _seed_agreed_docking(author, postings.get(DEMO_POSTINGS[2].title))
-    return created
-
-
-def _seed_request(author: object, posting: Posting | None) -> None:
+    # A docking in progress: 紫金山实验室 asks about 江北新区's chip-testing need.
     lab = Organisation.objects.filter(name="紫金山实验室").first()
-    if posting is None or lab is None or posting.status != PostingStatus.PUBLISHED:
-        return
-    if DockingRequest.objects.filter(posting=posting, requester_organisation=lab).exists():
-        return
-    request = services.request_create(
-        user=author,
-        posting=posting,
-        requester=Party(organisation_id=lab.pk),
-        message=DEMO_REQUEST_MESSAGE,
+    _seed_docking(
+        author,
+        postings.get(DEMO_POSTINGS[0].title),
+        Party(organisation_id=lab.pk) if lab else None,
+        DEMO_REQUEST_MESSAGE,
+        steps=("accepted",),
         proposed_times=[timezone.now() + timedelta(days=7)],
     )
-    services.request_transition(user=author, request=request, to_status="accepted")
+    # A docking agreed between two parks (江北新区 renting 江宁国家高新园's factory space), so
+    # the demo shows a DOCKED_WITH tie in the graph and in matching.
+    renter = Park.objects.filter(name="江北新区").first()
+    _seed_docking(
+        author,
+        postings.get(DEMO_POSTINGS[2].title),
+        Party(park_id=renter.pk) if renter else None,
+        DEMO_AGREED_MESSAGE,
+        steps=("accepted", "in_talks", "agreed"),
+    )
+    return created
 
 
 DEMO_AGREED_MESSAGE = "江北新区两家新能源汽车零部件企业拟整体租用厂房，希望尽快实地看厂并洽谈租约。"
 
 
-def _seed_agreed_docking(author: object, posting: Posting | None) -> None:
-    """One docking taken to agreed between two parks (江北新区 renting 江宁国家高新园's
-    factory space), so the demo shows a DOCKED_WITH tie in the graph and in matching."""
-    requester = Park.objects.filter(name="江北新区").first()
+def _seed_docking(
+    author: object,
+    posting: Posting | None,
+    requester: Party | None,
+    message: str,
+    *,
+    steps: Sequence[str],
+    proposed_times: Sequence[datetime] = (),
+) -> None:
+    """A request from `requester` on a published posting, taken through `steps`; nothing when
+    either is missing or the requester has asked already."""
     if posting is None or requester is None or posting.status != PostingStatus.PUBLISHED:
         return
-    if DockingRequest.objects.filter(posting=posting, requester_park=requester).exists():
+    if DockingRequest.objects.filter(posting=posting, **requester.columns("requester")).exists():
         return
     request = services.request_create(
         user=author,
         posting=posting,
-        requester=Party(park_id=requester.pk),
-        message=DEMO_AGREED_MESSAGE,
+        requester=requester,
+        message=message,
+        proposed_times=proposed_times,
     )
-    for step in ("accepted", "in_talks", "agreed"):
+    for step in steps:
         request = services.request_transition(user=author, request=request, to_status=step)

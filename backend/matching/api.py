@@ -16,8 +16,7 @@ Who may read / write (rules in selectors.py):
 
 Every write checks who may make it before it reads the body: someone refused gets 403 (or 404)
 whatever they sent, never a 400 that tells them the object exists and which fields it wants. The
-services check again, under their locks; `_require_*` and `_handoff_to_answer` below are
-the early gate.
+services check again, under their locks, with the same rules (selectors.py).
 """
 
 from __future__ import annotations
@@ -49,7 +48,6 @@ from backend.matching.models import (
     ChainSegment,
     FeedbackResponse,
     Indicator,
-    LeadHandoff,
     MatchRun,
     Positioning,
     Project,
@@ -370,17 +368,6 @@ class FeedbackInput(serializers.Serializer):
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
-def _require_feedback_side(user: Any, project: Project, park_id: int) -> None:
-    """The posting park (or the secretariat) answers about a candidate; a candidate park answers
-    for itself (services.feedback_give picks the side)."""
-    require_writer(user)
-    if selectors.user_owns_project(user, project):
-        return
-    if user.role == Role.PARK_STAFF and user.park_id and user.park_id == park_id:
-        return
-    raise PermissionDenied(services.NOT_YOUR_PARK)
-
-
 class FeedbackApi(APIView):
     """POST: interest or decline (with a reason) on the match of one candidate park."""
 
@@ -389,7 +376,7 @@ class FeedbackApi(APIView):
     @extend_schema(request=FeedbackInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int, park_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
-        _require_feedback_side(request.user, project, park_id)
+        selectors.feedback_side_for(request.user, project, park_id)
         park = Park.objects.filter(pk=park_id).first()
         if park is None:
             raise NotFound()
@@ -480,17 +467,6 @@ def _handoff_out(h: Any) -> dict[str, Any]:
     }
 
 
-def _require_lead_sender(user: Any, project: Project) -> None:
-    """Staff of the posting park, or of a park matched for the project (services.handoff_create)."""
-    require_writer(user)
-    if user.role != Role.PARK_STAFF or not user.park_id:
-        raise PermissionDenied(services.NOT_YOUR_PARK)
-    if user.park_id == project.park_id:
-        return
-    if not project.results.filter(park_id=user.park_id).exists():
-        raise PermissionDenied(services.NOT_A_CANDIDATE)
-
-
 class ProjectHandoffApi(APIView):
     """POST: pass this project's lead to a partner park (park staff of the posting or a
     candidate park)."""
@@ -500,7 +476,7 @@ class ProjectHandoffApi(APIView):
     @extend_schema(request=HandoffInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
-        _require_lead_sender(request.user, project)
+        selectors.require_lead_sender(request.user, project)
         data = _valid(HandoffInput, request.data)
         handoff = services.handoff_create(
             user=request.user, project=project, to_park=data["to_park"], note=data.get("note", "")
@@ -522,15 +498,6 @@ class HandoffAnswerInput(serializers.Serializer):
     accept = serializers.BooleanField()
 
 
-def _handoff_to_answer(user: Any, handoff_id: int) -> LeadHandoff:
-    """The hand-off, if this user answers for its receiving park (services.handoff_answer)."""
-    require_writer(user)
-    handoff = selectors.pending_handoff(handoff_id)
-    if not (user.role == Role.PARK_STAFF and user.park_id and user.park_id == handoff.to_park_id):
-        raise PermissionDenied(services.NOT_YOUR_PARK)
-    return handoff
-
-
 class HandoffAnswerApi(APIView):
     """POST: the receiving park accepts or refuses a hand-off."""
 
@@ -538,7 +505,9 @@ class HandoffAnswerApi(APIView):
 
     @extend_schema(request=HandoffAnswerInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, handoff_id: int) -> Response:
-        handoff = _handoff_to_answer(request.user, handoff_id)
+        require_writer(request.user)
+        handoff = selectors.pending_handoff(handoff_id)
+        selectors.require_handoff_receiver(request.user, handoff)
         data = _valid(HandoffAnswerInput, request.data)
         handoff = services.handoff_answer(user=request.user, handoff=handoff, accept=data["accept"])
         return Response(_handoff_out(handoff))
@@ -671,17 +640,6 @@ class FigureInput(serializers.Serializer):
     amount_wan = serializers.DecimalField(max_digits=16, decimal_places=2)
 
 
-def _require_figure_reporter(user: Any, project: Project) -> None:
-    """The posting park, the receiving (partner) park or the secretariat
-    (services.figure_report)."""
-    require_writer(user)
-    if selectors.user_owns_project(user, project):
-        return
-    if user.role == Role.PARK_STAFF and user.park_id and user.park_id == project.partner_park_id:
-        return
-    raise PermissionDenied()
-
-
 class FigureApi(APIView):
     """POST: report a landed project's yearly figure (万元)."""
 
@@ -690,7 +648,7 @@ class FigureApi(APIView):
     @extend_schema(request=FigureInput, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
         project = selectors.access_project_for_user(request.user, project_id)
-        _require_figure_reporter(request.user, project)
+        selectors.require_figure_reporter(request.user, project)
         data = _valid(FigureInput, request.data)
         figure = services.figure_report(user=request.user, project=project, **data)
         return Response(

@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import F, JSONField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
-from backend.accounts.access import require_reader, user_is_curator
+from backend.accounts.access import require_reader, require_writer, user_is_curator
 from backend.accounts.models import Role
 from backend.core.errors import NotFound, PermissionDenied
 from backend.core.lib.bilingual import Bilingual
@@ -139,6 +139,58 @@ def match_rows_for_user(user: Any, project: Project) -> tuple[MatchRun | None, l
     if _is_park_staff(user):
         return run, list(rows.filter(park_id=user.park_id))
     return run, []
+
+
+NOT_A_CANDIDATE = Bilingual(
+    zh="该园区不在此项目的匹配结果中。", en="That park is not among this project's matches."
+)
+NOT_YOUR_PARK = Bilingual(zh="您只能代表本园区表态。", en="You can only answer for your own park.")
+
+
+# Who may act on a match, a lead or a figure. The views ask first (someone refused gets 403
+# whatever body they sent); the services ask again under their locks.
+
+
+def feedback_side_for(user: Any, project: Project, park_id: int) -> str:
+    """The side this user answers a candidate's match for: the posting park (or the
+    secretariat) about any candidate, a candidate park for itself; 403 for anybody else."""
+    require_writer(user)
+    if user_owns_project(user, project):
+        return FeedbackSide.OWNER
+    if _is_park_staff(user) and user.park_id == park_id:
+        return FeedbackSide.CANDIDATE
+    raise PermissionDenied(NOT_YOUR_PARK)
+
+
+def require_lead_sender(user: Any, project: Project) -> int:
+    """Staff of the posting park or of a park matched for the project pass its lead on;
+    returns their park."""
+    require_writer(user)
+    if not _is_park_staff(user):
+        raise PermissionDenied(NOT_YOUR_PARK)
+    if (
+        user.park_id != project.park_id
+        and not project.results.filter(park_id=user.park_id).exists()
+    ):
+        raise PermissionDenied(NOT_A_CANDIDATE)
+    return int(user.park_id)
+
+
+def require_handoff_receiver(user: Any, handoff: LeadHandoff) -> None:
+    """Only staff of the park a lead was passed to answer it."""
+    require_writer(user)
+    if not (_is_park_staff(user) and user.park_id == handoff.to_park_id):
+        raise PermissionDenied(NOT_YOUR_PARK)
+
+
+def require_figure_reporter(user: Any, project: Project) -> None:
+    """The posting park, the receiving (partner) park or the secretariat report figures."""
+    require_writer(user)
+    if user_owns_project(user, project):
+        return
+    if _is_park_staff(user) and user.park_id == project.partner_park_id:
+        return
+    raise PermissionDenied()
 
 
 def require_match_rows_reader(user: Any) -> None:

@@ -38,7 +38,15 @@ from backend.matching.models import (
     ProjectStatusChange,
     Visibility,
 )
-from backend.matching.selectors import user_owns_project, weights_current
+from backend.matching.selectors import (
+    NOT_A_CANDIDATE,
+    feedback_side_for,
+    require_figure_reporter,
+    require_handoff_receiver,
+    require_lead_sender,
+    user_owns_project,
+    weights_current,
+)
 from backend.network.models import Industry, Organisation, Park, Relation, RelationKind
 from backend.notifications.kinds import NotificationKind
 from backend.notifications.selectors import park_recipient_ids, park_recipient_ids_by_park
@@ -64,10 +72,6 @@ NEGATIVE = Bilingual(zh="金额和面积不能为负数。", en="Amounts and are
 NOT_MATCHABLE = Bilingual(
     zh="只有招商中或洽谈中的项目可以匹配。", en="Only open or negotiating projects are matched."
 )
-NOT_A_CANDIDATE = Bilingual(
-    zh="该园区不在此项目的匹配结果中。", en="That park is not among this project's matches."
-)
-NOT_YOUR_PARK = Bilingual(zh="您只能代表本园区表态。", en="You can only answer for your own park.")
 NOT_PARTNERS = Bilingual(
     zh="线索只能转给伙伴园区或飞地关联园区。",
     en="A lead can only be passed to a partner or enclave-linked park.",
@@ -372,12 +376,7 @@ def feedback_give(
     result = MatchResult.objects.filter(project=project, park=park).order_by("-run_id").first()
     if result is None:
         raise NotFound(NOT_A_CANDIDATE)
-    if user_is_curator(user) or (user.role == Role.PARK_STAFF and user.park_id == project.park_id):
-        side = FeedbackSide.OWNER
-    elif user.role == Role.PARK_STAFF and user.park_id == park.pk:
-        side = FeedbackSide.CANDIDATE
-    else:
-        raise PermissionDenied(NOT_YOUR_PARK)
+    side = feedback_side_for(user, project, park.pk)
     if response == FeedbackResponse.DECLINE and not reason.strip():
         raise ValidationFailed(
             Bilingual(zh="婉拒时请说明原因。", en="Give a reason when declining."),
@@ -434,16 +433,7 @@ def _parks_tied(a: int, b: int) -> bool:
 @transaction.atomic
 def handoff_create(*, user: Any, project: Project, to_park: Park, note: str = "") -> LeadHandoff:
     """A park passes a lead (its own project, or one it was matched for) to a partner park."""
-    require_writer(user)
-    if user.role != Role.PARK_STAFF or not user.park_id:
-        raise PermissionDenied(NOT_YOUR_PARK)
-    from_park_id = int(user.park_id)
-    is_owner = project.park_id == from_park_id
-    if (
-        not is_owner
-        and not MatchResult.objects.filter(project=project, park_id=from_park_id).exists()
-    ):
-        raise PermissionDenied(NOT_A_CANDIDATE)
+    from_park_id = require_lead_sender(user, project)
     if to_park.pk in (from_park_id, project.park_id):
         raise ValidationFailed(SELF_MATCH)
     if not _parks_tied(from_park_id, to_park.pk):
@@ -474,8 +464,7 @@ def handoff_answer(*, user: Any, handoff: LeadHandoff, accept: bool) -> LeadHand
     """The receiving park accepts (it then sees the project) or refuses; once only."""
     require_writer(user)
     handoff = LeadHandoff.objects.select_for_update().get(pk=handoff.pk)
-    if not (user.role == Role.PARK_STAFF and user.park_id == handoff.to_park_id):
-        raise PermissionDenied(NOT_YOUR_PARK)
+    require_handoff_receiver(user, handoff)
     if handoff.status != HandoffStatus.PENDING:
         raise Conflict(HANDOFF_ANSWERED)
     handoff.status = HandoffStatus.ACCEPTED if accept else HandoffStatus.REFUSED
@@ -637,16 +626,7 @@ def figure_report(
 ) -> ProjectFigure:
     """Report (or correct) a landed project's figure: the posting or receiving park, or the
     secretariat."""
-    require_writer(user)
-    if not (
-        user_owns_project(user, project)
-        or (
-            user.role == Role.PARK_STAFF
-            and user.park_id is not None
-            and user.park_id == project.partner_park_id
-        )
-    ):
-        raise PermissionDenied()
+    require_figure_reporter(user, project)
     if project.status != ProjectStatus.LANDED:
         raise Conflict(NOT_LANDED)
     if amount_wan < 0:
