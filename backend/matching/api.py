@@ -312,7 +312,9 @@ class ProjectMatchesApi(APIView):
 
     @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
     def post(self, request: Request, project_id: int) -> Response:
-        project = selectors.access_project_for_user(request.user, project_id, for_write=True)
+        project = selectors.access_project_for_user(
+            request.user, project_id, for_write=True, lean=True
+        )
         run = services.project_match(project=project)
         return Response(_matches_out(request, project, fresh=run), status=201)
 

@@ -197,8 +197,14 @@ class MatchRun(models.Model):
 class MatchResult(models.Model):
     """One candidate park of one run: score 0–100, the factor breakdown with paths."""
 
-    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="results")
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    # No single-column indexes on run and project: the unique (run, park) and the (project,
+    # park) index start with them, and every run inserts ~30 rows into each index.
+    run = models.ForeignKey(
+        MatchRun, on_delete=models.CASCADE, related_name="results", db_index=False
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="results", db_index=False
+    )
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="match_results")
     rank = models.PositiveIntegerField()
     score = models.DecimalField(max_digits=5, decimal_places=2)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, JSONField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, JSONField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 from backend.accounts.access import require_reader, require_writer, user_is_curator
@@ -44,6 +44,7 @@ from backend.matching.models import (
     Visibility,
 )
 from backend.matching.split import split_amount
+from backend.network.models import Organisation, Park
 
 CONFIDENTIAL_FIELDS = frozenset(
     {"description", "investment_wan", "annual_output_wan", "annual_tax_wan", "visible_to"}
@@ -70,13 +71,13 @@ def user_sees_confidential(user: Any, project: Project) -> bool:
     return user_is_curator(user) or _is_park_staff(user)
 
 
-def project_list_for_user(user: Any, *, status: str | None = None) -> QuerySet[Project]:
+def _projects_visible_to(user: Any) -> QuerySet[Project]:
     require_reader(user)
-    projects = Project.objects.select_related("park", "industry", "partner_park")
+    projects = Project.objects.all()
     if user_is_curator(user):
-        visible = projects
-    elif _is_park_staff(user):
-        visible = projects.filter(
+        return projects
+    if _is_park_staff(user):
+        return projects.filter(
             Q(park_id=user.park_id)
             | (
                 ~Q(status=ProjectStatus.DRAFT)
@@ -87,20 +88,39 @@ def project_list_for_user(user: Any, *, status: str | None = None) -> QuerySet[P
                 )
             )
         ).distinct()
-    else:
-        visible = projects.filter(visibility=Visibility.ALLIANCE).exclude(
-            status=ProjectStatus.DRAFT
-        )
+    return projects.filter(visibility=Visibility.ALLIANCE).exclude(status=ProjectStatus.DRAFT)
+
+
+def project_list_for_user(user: Any, *, status: str | None = None) -> QuerySet[Project]:
+    visible = _projects_visible_to(user)
     if status:
         visible = visible.filter(status=status)
-    return visible.prefetch_related("visible_to", "needed_organisations").order_by("-id")
+    return (
+        visible.select_related("park", "industry", "partner_park")
+        .prefetch_related("visible_to", "needed_organisations")
+        .order_by("-id")
+    )
 
 
-def access_project_for_user(user: Any, project_id: int, *, for_write: bool = False) -> Project:
+def access_project_for_user(
+    user: Any, project_id: int, *, for_write: bool = False, lean: bool = False
+) -> Project:
     """The project if this user may see it (or manage it, with for_write); 404 hides the
-    projects a user may not see at all."""
-    require_reader(user)
-    project = project_list_for_user(user).filter(pk=project_id).first()
+    projects a user may not see at all. `lean` reads only the project's own row and the ids
+    of its chosen parks and needed organisations (enough to rank it), not the related rows
+    an answer about the project shows."""
+    if lean:
+        project = (
+            _projects_visible_to(user)
+            .prefetch_related(
+                Prefetch("visible_to", Park.objects.only("id")),
+                Prefetch("needed_organisations", Organisation.objects.only("id")),
+            )
+            .filter(pk=project_id)
+            .first()
+        )
+    else:
+        project = project_list_for_user(user).filter(pk=project_id).first()
     if project is None:
         raise NotFound()
     if for_write and not user_owns_project(user, project):
@@ -112,11 +132,19 @@ def project_history(project: Project) -> QuerySet[Any]:
     return project.history.select_related("by").order_by("id")
 
 
-def weights_current() -> dict[str, float]:
-    row = MatchingWeights.objects.order_by("-id").first()
+def weights_latest() -> MatchingWeights | None:
+    """The weights row in force (None until the secretariat first sets weights)."""
+    return MatchingWeights.objects.order_by("-id").first()
+
+
+def weights_values(row: MatchingWeights | None) -> dict[str, float]:
     if row is None:
         return dict(DEFAULT_WEIGHT_VALUES)
     return {name: float(getattr(row, name)) for name in DEFAULT_WEIGHT_VALUES}
+
+
+def weights_current() -> dict[str, float]:
+    return weights_values(weights_latest())
 
 
 def weights_history() -> QuerySet[MatchingWeights]:

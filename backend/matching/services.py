@@ -46,11 +46,13 @@ from backend.matching.selectors import (
     require_lead_sender,
     user_owns_project,
     weights_current,
+    weights_latest,
+    weights_values,
 )
 from backend.network.models import Industry, Organisation, Park, Relation, RelationKind
 from backend.notifications.kinds import NotificationKind
 from backend.notifications.selectors import park_recipient_ids, park_recipient_ids_by_park
-from backend.notifications.services import notify
+from backend.notifications.services import message, notify, notify_all
 from graph import matching as graph_matching
 
 HUNDRED = Decimal(100)
@@ -263,11 +265,12 @@ def project_match(*, project: Project, trigger: str = "manual") -> MatchRun:
     time for this project)."""
     if project.status not in MATCHABLE_STATUSES:
         raise Conflict(NOT_MATCHABLE)
-    weights = weights_current()
+    stored_weights = weights_latest()
+    weights = weights_values(stored_weights)
     outcome = graph_matching.rank(
         graph_driver(), graph_database(), match_request_for(project), weights
     )
-    return _store_run(project, outcome, weights, trigger)
+    return _store_run(project, outcome, weights, trigger, stored_weights=stored_weights)
 
 
 def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> int:
@@ -280,13 +283,12 @@ def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> in
     )
     if not projects:
         return 0
-    weights = weights_current()
+    stored_weights = weights_latest()
+    weights = weights_values(stored_weights)
     outcomes = graph_matching.rank_many(
         graph_driver(), graph_database(), [match_request_for(p) for p in projects], weights
     )
-    # Read once for the whole chunk rather than once per project and candidate.
-    stored_weights = MatchingWeights.objects.order_by("-id").first()
-    staff = _ParkStaff()
+    staff = _ParkStaff()  # read once for the whole chunk, not per project and candidate
     for project, outcome in zip(projects, outcomes, strict=True):
         _store_run(project, outcome, weights, trigger, stored_weights=stored_weights, staff=staff)
     return len(projects)
@@ -313,7 +315,7 @@ def _store_run(
     weights: Mapping[str, float],
     trigger: str,
     *,
-    stored_weights: MatchingWeights | None = None,
+    stored_weights: MatchingWeights | None,
     staff: _ParkStaff | None = None,
 ) -> MatchRun:
     staff = _ParkStaff() if staff is None else staff
@@ -325,7 +327,7 @@ def _store_run(
     )
     run = MatchRun.objects.create(
         project=project,
-        weights=stored_weights or MatchingWeights.objects.order_by("-id").first(),
+        weights=stored_weights,
         weights_used=dict(weights),
         trigger=trigger[:32],
         excluded=[asdict(e) for e in outcome.excluded],
@@ -349,17 +351,21 @@ def _store_run(
     run.fresh_results = sorted(results, key=lambda r: r.rank)
     new_strong = [r for r in results if r.score >= STRONG_MATCH_SCORE and r.park_id not in before]
     staff.load([project.park_id, *(r.park_id for r in new_strong)])
-    for result in new_strong:
-        notify(
-            recipients=[*staff[project.park_id], *staff[result.park_id]],
-            kind=NotificationKind.MATCH_CREATED,
-            title=Bilingual(
-                zh=f"联合招商新匹配：{project.title}（{result.score} 分）",
-                en=f"New joint-investment match: {project.title} (score {result.score})",
-            ),
-            link=f"/matching/projects/{project.pk}",
-            key=f"match:{project.pk}:{result.park_id}",
-        )
+    notify_all(
+        [
+            message(
+                recipients=[*staff[project.park_id], *staff[result.park_id]],
+                kind=NotificationKind.MATCH_CREATED,
+                title=Bilingual(
+                    zh=f"联合招商新匹配：{project.title}（{result.score} 分）",
+                    en=f"New joint-investment match: {project.title} (score {result.score})",
+                ),
+                link=f"/matching/projects/{project.pk}",
+                key=f"match:{project.pk}:{result.park_id}",
+            )
+            for result in new_strong
+        ]
+    )
     return run
 
 

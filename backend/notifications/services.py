@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -47,6 +48,40 @@ NO_EMAIL_ADDRESS = Bilingual(
 UNKNOWN_KIND = Bilingual(zh="没有这种通知类型。", en="There is no such notification kind.")
 
 
+@dataclass(frozen=True)
+class Message:
+    """One notification to send: what `notify` takes, checked (see `message`)."""
+
+    recipients: tuple[int, ...]  # sorted, distinct user ids
+    kind: str
+    title: Bilingual
+    body: Bilingual
+    link: str
+    key: str
+
+
+def message(
+    *,
+    recipients: Iterable[Recipient],
+    kind: NotificationKind | str,
+    title: Bilingual,
+    body: Bilingual | None = None,
+    link: str = "",
+    key: str = "",
+) -> Message:
+    """A checked Message: a known kind, a link inside the web app, a key that fits."""
+    if len(key) > KEY_MAX_LENGTH:
+        raise ValueError(f"key longer than {KEY_MAX_LENGTH} characters")
+    return Message(
+        recipients=tuple(sorted({r if isinstance(r, int) else r.pk for r in recipients})),
+        kind=_valid_kind(kind),
+        title=title,
+        body=body or Bilingual(zh="", en=""),
+        link=_valid_link(link),
+        key=key,
+    )
+
+
 def notify(
     *,
     recipients: Iterable[Recipient],
@@ -62,35 +97,51 @@ def notify(
     has a notification with that key gets no second one (for senders that may run twice).
     Returns the rows created, in recipient order.
     """
-    kind = _valid_kind(kind)
-    link = _valid_link(link)
-    if len(key) > KEY_MAX_LENGTH:
-        raise ValueError(f"key longer than {KEY_MAX_LENGTH} characters")
-    wanted = sorted({r if isinstance(r, int) else r.pk for r in recipients})
-    if not wanted:
-        return []
-    body = body or Bilingual(zh="", en="")
+    sent = message(recipients=recipients, kind=kind, title=title, body=body, link=link, key=key)
+    return notify_all([sent])[0]
 
+
+def notify_all(messages: Sequence[Message]) -> list[list[Notification]]:
+    """`notify` for several messages in one round of queries (a ranking that tells many parks
+    at once): one lock per recipient, one insert, one push after commit. Returns each
+    message's rows, in recipient order."""
+    wanted = sorted({uid for m in messages for uid in m.recipients})
+    if not wanted:
+        return [[] for _ in messages]
     with transaction.atomic():
-        user_ids = list(
+        active = list(
             User.objects.filter(pk__in=wanted, is_active=True)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        _lock_streams(user_ids)
-        if key:
-            already = set(
-                Notification.objects.filter(recipient_id__in=user_ids, key=key).values_list(
-                    "recipient_id", flat=True
+        _lock_streams(active)
+        keys = {m.key for m in messages if m.key}
+        sent = (
+            set(
+                Notification.objects.filter(recipient_id__in=active, key__in=keys).values_list(
+                    "recipient_id", "key"
                 )
             )
-            user_ids = [uid for uid in user_ids if uid not in already]
-        if not user_ids:
-            return []
+            if keys
+            else set()
+        )
+        active_ids = set(active)
+        plan: list[tuple[int, Message, int]] = []  # (message index, message, recipient)
+        for index, m in enumerate(messages):
+            for uid in m.recipients:
+                if uid not in active_ids or (m.key and (uid, m.key) in sent):
+                    continue
+                plan.append((index, m, uid))
+                if m.key:
+                    sent.add((uid, m.key))
+        out: list[list[Notification]] = [[] for _ in messages]
+        if not plan:
+            return out
+        recipients = sorted({uid for _, _, uid in plan})
         # Under the stream locks every earlier notification of these users has committed, so
-        # the newest visible id is exactly the one before the row we are about to write.
+        # the newest visible id is exactly the one before the first row we are about to write.
         previous = dict(
-            Notification.objects.filter(recipient_id__in=user_ids)
+            Notification.objects.filter(recipient_id__in=recipients)
             .values("recipient_id")
             .annotate(last=Max("id"))
             .values_list("recipient_id", "last")
@@ -99,33 +150,39 @@ def notify(
             [
                 Notification(
                     recipient_id=uid,
-                    kind=kind,
-                    title_zh=_clip(title.zh),
-                    title_en=_clip(title.en),
-                    body_zh=body.zh,
-                    body_en=body.en,
-                    link=link,
-                    key=key,
+                    kind=m.kind,
+                    title_zh=_clip(m.title.zh),
+                    title_en=_clip(m.title.en),
+                    body_zh=m.body.zh,
+                    body_en=m.body.en,
+                    link=m.link,
+                    key=m.key,
                 )
-                for uid in user_ids
+                for _, m, uid in plan
             ]
         )
-        deliveries = [
-            Delivery(
-                recipient_id=row.recipient_id,
-                notification_id=row.pk,
-                previous_id=previous.get(row.recipient_id, 0),
-                kind=kind,
+        for (index, _, _), row in zip(plan, rows, strict=True):
+            out[index].append(row)
+        deliveries = []
+        for row in sorted(rows, key=lambda r: r.pk):  # a recipient's rows chain in id order
+            deliveries.append(
+                Delivery(
+                    recipient_id=row.recipient_id,
+                    notification_id=row.pk,
+                    previous_id=previous.get(row.recipient_id, 0),
+                    kind=row.kind,
+                )
             )
-            for row in rows
-        ]
+            previous[row.recipient_id] = row.pk
         transaction.on_commit(partial(deliver_notifications, deliveries), robust=True)
 
-        by_email = email_recipient_ids(user_ids=user_ids, kind=kind)
+        by_email: list[int] = []
+        for kind in sorted({row.kind for row in rows}):
+            wants = email_recipient_ids(user_ids=recipients, kind=kind)
+            by_email += [row.pk for row in rows if row.kind == kind and row.recipient_id in wants]
         if by_email:
-            ids = [row.pk for row in rows if row.recipient_id in by_email]
-            transaction.on_commit(partial(_queue_emails, ids), robust=True)
-    return rows
+            transaction.on_commit(partial(_queue_emails, by_email), robust=True)
+    return out
 
 
 def _valid_kind(kind: NotificationKind | str) -> str:
