@@ -7,8 +7,10 @@ parks and leaf industries (rows written directly, clearly marked "bench:").
 Figures, all from one run:
 - ranking one project in Neo4j + scoring (graph.matching.rank) p50/p95, goal p95 <= 100 ms;
 - the raw Cypher of a ranking (the read transaction alone) p50;
-- the ranking endpoint (POST /api/matching/projects/<id>/matches: rank, store the run, answer)
-  p50, and its ratio to the raw Cypher median, goal <= 1.5;
+- the ranking endpoint (GET /api/matching/projects/<id>/ranking: rank and answer) p50, and
+  its ratio to the raw Cypher median, goal <= 1.5;
+- the re-rank endpoint (POST /api/matching/projects/<id>/matches: rank, store the run, notify
+  parks of new strong matches, answer) p50 and its ratio, for the record: it also writes;
 - re-matching every open project in one process, in the chunks the Celery task uses
   (matching.rematch_projects: each industry's facts read once per chunk), goal <= 30 s.
 """
@@ -128,17 +130,29 @@ def run() -> Report:
     )
     client = Client(SERVER_NAME="localhost")
     client.force_login(user)
-    api = []
+    # One loop per endpoint: interleaved, each would find the other's query warm.
+    api, stored = [], []
+    for project in sample:
+        started = time.perf_counter()
+        response = client.get(f"/api/matching/projects/{project.pk}/ranking")
+        api.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content  # noqa: S101 - a benchmark
     for project in sample:
         started = time.perf_counter()
         response = client.post(f"/api/matching/projects/{project.pk}/matches")
-        api.append((time.perf_counter() - started) * 1000)
+        stored.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 201, response.content  # noqa: S101 - a benchmark
-    report.add(
-        "ranking endpoint (POST .../matches) p50", median(api), "ms", "ranks, stores, answers"
-    )
+    report.add("ranking endpoint (GET .../ranking) p50", median(api), "ms", "ranks, answers")
     report.add("ranking endpoint p95", percentile(api, 95), "ms")
     report.add("endpoint / raw Cypher (medians)", median(api) / median(raw), "ratio", "goal <= 1.5")
+    report.add(
+        "re-rank endpoint (POST .../matches) p50",
+        median(stored),
+        "ms",
+        "ranks, stores the run, notifies, answers",
+    )
+    report.add("re-rank endpoint p95", percentile(stored, 95), "ms")
+    report.add("re-rank endpoint / raw Cypher (medians)", median(stored) / median(raw), "ratio")
 
     started = time.perf_counter()
     for start in range(0, len(ids), REMATCH_CHUNK):

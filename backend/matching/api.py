@@ -21,6 +21,7 @@ services check again, under their locks, with the same rules (selectors.py).
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -57,6 +58,7 @@ from backend.matching.models import (
 from backend.network.api.common import Pagination, Ref, paginated, query_int
 from backend.network.demo.targets import POLICY_TARGETS_2025
 from backend.network.models import Industry, Organisation, Park
+from graph.matching import park_number
 
 UNKNOWN = Bilingual(zh="找不到“{value}”。", en="There is no {value}.")
 
@@ -319,6 +321,74 @@ class ProjectMatchesApi(APIView):
         return Response(_matches_out(request, project, fresh=run), status=201)
 
 
+class WeightValues(serializers.Serializer):
+    industry_fit = serializers.FloatField(min_value=0, required=False)
+    chain_complementarity = serializers.FloatField(min_value=0, required=False)
+    innovation_support = serializers.FloatField(min_value=0, required=False)
+    capacity_fit = serializers.FloatField(min_value=0, required=False)
+    positioning_fit = serializers.FloatField(min_value=0, required=False)
+    network_proximity = serializers.FloatField(min_value=0, required=False)
+    distance = serializers.FloatField(min_value=0, required=False)
+
+
+class WeightsInput(WeightValues):
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+UNKNOWN_FACTOR = Bilingual(
+    zh="没有这个匹配因子：{value}。", en="There is no matching factor called {value}."
+)
+
+
+def _preview_weights(query: Any) -> dict[str, float]:
+    # A misspelt factor would otherwise be ignored silently and the weight in force used.
+    unknown = sorted(set(query) - set(WeightValues().fields))
+    if unknown:
+        raise ValidationFailed(UNKNOWN_FACTOR.format(value=unknown[0]), detail={"factor": unknown})
+    return _valid(WeightValues, query)
+
+
+class PreviewRowOutput(serializers.Serializer):
+    park = serializers.SerializerMethodField()
+    rank = serializers.IntegerField()
+    score = serializers.SerializerMethodField()
+    factors = serializers.SerializerMethodField()
+    supporting = serializers.ListField(source="supporting_uids", child=serializers.CharField())
+
+    def get_park(self, c: Any) -> dict[str, Any]:
+        return {"id": park_number(c.park_uid), "name": c.park_name, "uid": c.park_uid}
+
+    def get_score(self, c: Any) -> str:
+        return f"{c.score:.2f}"
+
+    def get_factors(self, c: Any) -> list[dict[str, Any]]:
+        return [f.as_json() for f in c.factors]
+
+
+class ProjectRankingApi(APIView):
+    """GET: the project ranked afresh under the weights in the query (factors not named keep
+    the weights in force), stored nowhere and told to nobody: the secretariat trying weights
+    before setting them, or the posting park. Same people as re-ranking (POST .../matches)."""
+
+    permission_classes = [IsSignedIn]
+
+    @extend_schema(parameters=[WeightValues], responses=OpenApiTypes.OBJECT)
+    def get(self, request: Request, project_id: int) -> Response:
+        project = selectors.access_project_for_user(
+            request.user, project_id, for_write=True, lean=True
+        )
+        weights = {**selectors.weights_current(), **_preview_weights(request.query_params)}
+        outcome = selectors.ranking_preview(user=request.user, project=project, weights=weights)
+        return Response(
+            {
+                "weights": weights,
+                "candidate_count": len(outcome.candidates),
+                "excluded": [asdict(e) for e in outcome.excluded],
+                "results": PreviewRowOutput(outcome.candidates, many=True).data,
+            }
+        )
+
+
 class ParkMatchProjectOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -400,17 +470,6 @@ class FeedbackApi(APIView):
             },
             status=201,
         )
-
-
-class WeightsInput(serializers.Serializer):
-    industry_fit = serializers.FloatField(min_value=0, required=False)
-    chain_complementarity = serializers.FloatField(min_value=0, required=False)
-    innovation_support = serializers.FloatField(min_value=0, required=False)
-    capacity_fit = serializers.FloatField(min_value=0, required=False)
-    positioning_fit = serializers.FloatField(min_value=0, required=False)
-    network_proximity = serializers.FloatField(min_value=0, required=False)
-    distance = serializers.FloatField(min_value=0, required=False)
-    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class WeightsApi(APIView):

@@ -15,6 +15,7 @@ row of each project they see, the secretariat every row, nobody else any.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,8 @@ from django.db.models.functions import JSONObject
 
 from backend.accounts.access import require_reader, require_writer, user_is_curator
 from backend.accounts.models import Role
-from backend.core.errors import NotFound, PermissionDenied
+from backend.core.errors import Conflict, NotFound, PermissionDenied
+from backend.core.graph import graph_database, graph_driver
 from backend.core.lib.bilingual import Bilingual
 from backend.matching.models import (
     DEFAULT_WEIGHT_VALUES,
@@ -45,7 +47,12 @@ from backend.matching.models import (
 )
 from backend.matching.split import split_amount
 from backend.network.models import Organisation, Park
+from graph import matching as graph_matching
 
+MATCHABLE_STATUSES = frozenset({ProjectStatus.OPEN, ProjectStatus.NEGOTIATING})
+NOT_MATCHABLE = Bilingual(
+    zh="只有招商中或洽谈中的项目可以匹配。", en="Only open or negotiating projects are matched."
+)
 CONFIDENTIAL_FIELDS = frozenset(
     {"description", "investment_wan", "annual_output_wan", "annual_tax_wan", "visible_to"}
 )
@@ -126,6 +133,42 @@ def access_project_for_user(
     if for_write and not user_owns_project(user, project):
         raise PermissionDenied(NOT_YOUR_PROJECT)
     return project
+
+
+def match_request_for(project: Project) -> graph_matching.MatchRequest:
+    """What graph matching needs to know (uses prefetched visible_to/needed_organisations)."""
+    only = None
+    if project.visibility == Visibility.CHOSEN:
+        only = tuple(sorted(f"park:{p.pk}" for p in project.visible_to.all()))
+    return graph_matching.MatchRequest(
+        owner_uid=f"park:{project.park_id}",
+        industry_uid=f"industry:{project.industry_id}",
+        positioning=project.positioning,
+        chain_segment=project.chain_segment,
+        land_mu=float(project.land_mu),
+        space_m2=float(project.space_m2),
+        needed_uids=tuple(sorted(f"org:{o.pk}" for o in project.needed_organisations.all())),
+        only_uids=only,
+    )
+
+
+def ranking_preview(
+    *, user: Any, project: Project, weights: Mapping[str, float]
+) -> graph_matching.MatchOutcome:
+    """The project ranked afresh from the graph under these weights, stored nowhere and told
+    to nobody: the secretariat trying weights before setting them for every project, or the
+    posting park seeing where it stands now. The same people as re-ranking: the posting park
+    and the secretariat."""
+    if not user_owns_project(user, project):
+        raise PermissionDenied(NOT_YOUR_PROJECT)
+    if project.status not in MATCHABLE_STATUSES:
+        raise Conflict(NOT_MATCHABLE)
+    return graph_matching.rank(
+        graph_driver(),
+        graph_database(),
+        match_request_for(project),
+        weights,
+    )
 
 
 def project_history(project: Project) -> QuerySet[Any]:

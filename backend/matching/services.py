@@ -39,8 +39,11 @@ from backend.matching.models import (
     Visibility,
 )
 from backend.matching.selectors import (
+    MATCHABLE_STATUSES,
     NOT_A_CANDIDATE,
+    NOT_MATCHABLE,
     feedback_side_for,
+    match_request_for,
     require_figure_reporter,
     require_handoff_receiver,
     require_lead_sender,
@@ -58,8 +61,6 @@ from graph import matching as graph_matching
 HUNDRED = Decimal(100)
 STRONG_MATCH_SCORE = Decimal(str(getattr(settings, "MATCHING_NOTIFY_SCORE", 60)))
 EDITABLE_STATUSES = frozenset({ProjectStatus.DRAFT, ProjectStatus.OPEN})
-MATCHABLE_STATUSES = frozenset({ProjectStatus.OPEN, ProjectStatus.NEGOTIATING})
-
 BAD_STATUS_JUMP = Bilingual(
     zh="项目状态不能从“{old}”直接变为“{new}”（须按 草稿→招商中→洽谈中→已签约→已落地 逐步推进）。",
     en="A project cannot go from {old} to {new}; it moves draft → open → negotiating → signed → "
@@ -71,9 +72,6 @@ NOT_EDITABLE = Bilingual(
 )
 SELF_MATCH = Bilingual(zh="园区不能与自己匹配。", en="A park cannot be matched with itself.")
 NEGATIVE = Bilingual(zh="金额和面积不能为负数。", en="Amounts and areas cannot be negative.")
-NOT_MATCHABLE = Bilingual(
-    zh="只有招商中或洽谈中的项目可以匹配。", en="Only open or negotiating projects are matched."
-)
 NOT_PARTNERS = Bilingual(
     zh="线索只能转给伙伴园区或飞地关联园区。",
     en="A lead can only be passed to a partner or enclave-linked park.",
@@ -239,23 +237,6 @@ def weights_set(*, user: Any, values: Mapping[str, float], note: str = "") -> Ma
         raise ValidationFailed(Bilingual(zh="权重不能为负数。", en="Weights cannot be negative."))
     return MatchingWeights.objects.create(
         set_by=user, note=note[:300], **{k: float(merged[k]) for k in DEFAULT_WEIGHT_VALUES}
-    )
-
-
-def match_request_for(project: Project) -> graph_matching.MatchRequest:
-    """What graph matching needs to know (uses prefetched visible_to/needed_organisations)."""
-    only = None
-    if project.visibility == Visibility.CHOSEN:
-        only = tuple(sorted(f"park:{p.pk}" for p in project.visible_to.all()))
-    return graph_matching.MatchRequest(
-        owner_uid=f"park:{project.park_id}",
-        industry_uid=f"industry:{project.industry_id}",
-        positioning=project.positioning,
-        chain_segment=project.chain_segment,
-        land_mu=float(project.land_mu),
-        space_m2=float(project.space_m2),
-        needed_uids=tuple(sorted(f"org:{o.pk}" for o in project.needed_organisations.all())),
-        only_uids=only,
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("projects/<int:project_id>/transition", api.ProjectTransitionApi.as_view()),
     path("projects/<int:project_id>/history", api.ProjectHistoryApi.as_view()),
     path("projects/<int:project_id>/matches", api.ProjectMatchesApi.as_view()),
+    path("projects/<int:project_id>/ranking", api.ProjectRankingApi.as_view()),
     path("projects/<int:project_id>/matches/<int:park_id>/feedback", api.FeedbackApi.as_view()),
     path("projects/<int:project_id>/handoffs", api.ProjectHandoffApi.as_view()),
     path("projects/<int:project_id>/agreements", api.AgreementListApi.as_view()),

@@ -203,6 +203,13 @@ ROWS: list[Row] = [
     ),
     r("POST", "/api/matching/projects/{project_id}/matches", OWN_PARK_WRITE),
     r(
+        "GET",
+        "/api/matching/projects/{project_id}/ranking",
+        OWN_PARK_WRITE,
+        query={"distance": "0.2"},
+        note="a fresh ranking stored nowhere: the same people as re-ranking",
+    ),
+    r(
         "POST",
         "/api/matching/projects/{project_id}/matches/{park_id}/feedback",
         OWN_PARK_WRITE,
