@@ -230,14 +230,20 @@ def _transition(project: Project, to_status: str, user: Any, note: str = "") -> 
 
 @transaction.atomic
 def weights_set(*, user: Any, values: Mapping[str, float], note: str = "") -> MatchingWeights:
-    """The secretariat sets the factor weights; a new row keeps the history."""
+    """The secretariat sets the factor weights; a new row keeps the history, and every open
+    project is re-ranked under them in the background (parks hear of new strong matches)."""
+    from backend.matching.tasks import rematch_open_projects
+
     require_curator(user)
     merged = {**DEFAULT_WEIGHT_VALUES, **weights_current(), **values}
     if any(float(v) < 0 for v in merged.values()):
         raise ValidationFailed(Bilingual(zh="权重不能为负数。", en="Weights cannot be negative."))
-    return MatchingWeights.objects.create(
+    row = MatchingWeights.objects.create(
         set_by=user, note=note[:300], **{k: float(merged[k]) for k in DEFAULT_WEIGHT_VALUES}
     )
+    # robust: the weights are set even if the broker cannot take the task right now.
+    transaction.on_commit(lambda: rematch_open_projects.delay("weights_changed"), robust=True)
+    return row
 
 
 def project_match(*, project: Project, trigger: str = "manual") -> MatchRun:

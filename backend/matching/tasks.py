@@ -56,7 +56,8 @@ def rematch_projects(self: Task, project_ids: list[int], trigger: str = "task") 
 
 @shared_task(name="matching.rematch_open_projects", acks_late=True)
 def rematch_open_projects(trigger: str = "graph_changed") -> int:
-    """Queue a re-match of every open project, in chunks (after the graph changed)."""
+    """Queue a re-match of every open project, in chunks (after the graph or the weights
+    changed). Negotiating projects keep their runs: they already have a partner in talks."""
     cache.delete(_QUEUED_KEY)  # changes from now on queue another round
     open_projects = Project.objects.filter(status=ProjectStatus.OPEN).order_by("pk")
     ids = list(open_projects.values_list("pk", flat=True))

@@ -14,7 +14,7 @@ from backend.matching.models import MatchRun, Project
 from backend.matching.selectors import weights_current
 from backend.matching.services import match_request_for, projects_rematch
 from backend.network import services as network_services
-from graph.matching import chain_value, rank, rank_many
+from graph.matching import FACTORS, chain_value, rank, rank_many
 from tests.matching.conftest import World, client_for, open_project, post_project
 
 # Only a "did not hang" bound for the background re-match; speed is benchmarks/matching.py's.
@@ -110,3 +110,27 @@ def test_a_park_gaining_land_is_re_ranked_for_open_projects(
     assert run is not None
     assert run.excluded == []
     assert run.results.filter(park=world.chuzhou_park).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_new_weights_re_rank_open_projects_under_them(world: World, celery_worker: None) -> None:
+    project = post_project(world, land_mu="0", space_m2="0")
+    open_project(world, project["id"])
+    only_proximity = dict.fromkeys(FACTORS, 0.0) | {"network_proximity": 1.0}
+    response = client_for(world.secretariat).put(
+        "/api/matching/weights", {**only_proximity, "note": "试行：只看网络关系"}, format="json"
+    )
+    assert response.status_code == 200
+
+    def rerun() -> MatchRun | None:
+        # Under the new weights (a task left queued by an earlier test may rank it too).
+        runs = MatchRun.objects.filter(project_id=project["id"], trigger="weights_changed")
+        return next((r for r in runs if r.weights_used == only_proximity), None)
+
+    deadline = time.monotonic() + DID_NOT_HANG_S
+    while time.monotonic() < deadline and rerun() is None:
+        time.sleep(0.2)
+    run = rerun()
+    assert run is not None, "no re-match under the new weights"
+    scores = dict(run.results.values_list("park_id", "score"))
+    assert scores[world.net.jiangbei.pk] == 100  # the owner's partner park

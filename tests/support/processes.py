@@ -117,6 +117,9 @@ def running_celery_worker(log_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
     """A real Celery worker consuming from the Redis broker the test command started."""
     from backend.config.celery import app
 
+    # Tasks queued by earlier tests that ran without a worker belong to their (rolled back)
+    # data; run now, they would rank and notify inside this test's world.
+    app.control.purge()
     log = (log_dir / "celery-worker.log").open("wb")
     process = subprocess.Popen(
         [

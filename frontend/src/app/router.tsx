@@ -89,6 +89,11 @@ export const routes: RouteObject[] = [
         hydrateFallbackElement: <PageSpinner />,
       },
       {
+        path: 'matching/weights',
+        lazy: () => import('./routes/matching').then(({ MatchingWeightsRoute }) => ({ Component: MatchingWeightsRoute })),
+        hydrateFallbackElement: <PageSpinner />,
+      },
+      {
         path: 'matching/split-report',
         lazy: () => import('./routes/matching').then(({ SplitReportRoute }) => ({ Component: SplitReportRoute })),
         hydrateFallbackElement: <PageSpinner />,

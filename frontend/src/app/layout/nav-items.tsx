@@ -8,6 +8,7 @@ import {
   ExperimentOutlined,
   HomeOutlined,
   InteractionOutlined,
+  SlidersOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ export function navEntriesFor(user: User | null | undefined, t: TFunction): NavE
   const explorer: NavEntry = { path: '/explorer', label: t('nav.explorer'), icon: <DeploymentUnitOutlined /> };
   const matching: NavEntry = { path: '/matching', label: t('nav.matching'), icon: <InteractionOutlined /> };
   const split: NavEntry = { path: '/matching/split-report', label: t('nav.splitReport'), icon: <BarChartOutlined /> };
+  const weights: NavEntry = { path: '/matching/weights', label: t('nav.matchingWeights'), icon: <SlidersOutlined /> };
   const docking: NavEntry = { path: '/docking', label: t('docking.nav.title'), icon: <SwapOutlined /> };
   const alliance: NavEntry = { path: '/alliance', label: t('nav.alliance'), icon: <TeamOutlined /> };
   const actions: NavEntry = { path: '/alliance/actions', label: t('nav.actions'), icon: <CheckSquareOutlined /> };
@@ -44,7 +46,7 @@ export function navEntriesFor(user: User | null | undefined, t: TFunction): NavE
     return [home, notifications];
   }
   if (CURATORS.has(user.role)) {
-    return [home, alliance, actions, matching, split, docking, parks, organisations, explorer, research, notifications];
+    return [home, alliance, actions, matching, split, weights, docking, parks, organisations, explorer, research, notifications];
   }
   if (user.role === 'park_staff') {
     return [home, matching, docking, alliance, actions, split, parks, organisations, explorer, research, notifications];

@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCreateProject, useIndustryOptions, useProjects } from '../api/projects';
 import type { Project, ProjectInput, ProjectStatus } from '../types';
 
-export function ProjectList() {
+/** `canSetWeights`: the secretariat, who gets a link to the matching weights. */
+export function ProjectList({ canSetWeights = false }: { canSetWeights?: boolean }) {
   const { t } = useTranslation();
   const { data, isLoading, error } = useProjects();
   const [posting, setPosting] = useState(false);
@@ -16,6 +17,11 @@ export function ProjectList() {
       title={t('matching.projects')}
       extra={
         <Space>
+          {canSetWeights ? (
+            <Link to="/matching/weights" data-testid="weights-link">
+              {t('matching.weightsPage.title')}
+            </Link>
+          ) : null}
           <Link to="/matching/split-report">{t('matching.splitReport')}</Link>
           <Button type="primary" onClick={() => setPosting(true)} data-testid="post-project">
             {t('matching.postProject')}

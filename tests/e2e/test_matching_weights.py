@@ -1,0 +1,64 @@
+"""The secretariat tries new matching weights on an open project, sees how the candidate
+parks would move, and sets them with a note."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from backend.matching import services
+from backend.matching.models import MatchingWeights, MatchRun, ProjectStatus
+from tests.matching.conftest import World, network, world  # noqa: F401 - fixtures
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+TIMEOUT = 20_000
+
+
+def test_the_secretariat_previews_weights_then_sets_them(
+    page: Page,
+    live_url: str,
+    world: World,  # noqa: F811 - fixture argument
+) -> None:
+    project = services.project_create(
+        user=world.owner,
+        park=world.net.jiangning,
+        title="芯片设计中心",
+        industry=world.net.chip_design,
+        positioning="service",
+    )
+    services.project_transition(user=world.owner, project=project, to_status=ProjectStatus.OPEN)
+
+    page.goto(f"{live_url}/login?next=/matching/weights")
+    page.get_by_label("用户名").fill("alice-sec")
+    page.get_by_label("密码").fill("x")
+    page.locator("form button[type=submit]").click()
+    expect(page.get_by_test_id("weights-page")).to_be_visible(timeout=TIMEOUT)
+
+    page.get_by_test_id("preview-project").click()
+    page.get_by_title("芯片设计中心 · 江宁园").click()
+    in_force = page.get_by_test_id("ranking-in-force")
+    expect(in_force).to_contain_text("江北新区", timeout=TIMEOUT)
+
+    # Only network ties count: the partner park scores 100, the other member park 30.
+    for name in ("industry_fit", "chain_complementarity", "innovation_support", "capacity_fit"):
+        page.get_by_test_id(f"weight-input-{name}").fill("0")
+    page.get_by_test_id("weight-input-positioning_fit").fill("0")
+    page.get_by_test_id("weight-input-distance").fill("0")
+    page.get_by_test_id("weight-input-network_proximity").fill("1")
+    page.get_by_test_id("weights-note").click()  # leave the last input so it commits
+    edited = page.get_by_test_id("ranking-edited")
+    expect(edited.locator("tr", has_text="江北新区")).to_contain_text("100.00", timeout=TIMEOUT)
+    expect(edited.locator("tr", has_text="滁州园")).to_contain_text("30.00")
+    # A preview stores nothing (the runs there are are the background re-match on opening).
+    triggers = set(MatchRun.objects.values_list("trigger", flat=True))
+    assert triggers <= {"project_opened"}, triggers
+
+    page.get_by_test_id("weights-note").fill("试行：只看网络关系")
+    page.get_by_test_id("save-weights").click()
+    page.locator(".ant-modal-confirm").get_by_role("button", name="保存权重").click()
+    expect(page.get_by_test_id("weights-history")).to_contain_text(
+        "试行：只看网络关系", timeout=TIMEOUT
+    )
+    latest = MatchingWeights.objects.order_by("-id").first()
+    assert latest is not None and latest.network_proximity == 1 and latest.industry_fit == 0
