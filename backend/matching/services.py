@@ -257,7 +257,13 @@ def project_match(*, project: Project, trigger: str = "manual") -> MatchRun:
     outcome = graph_matching.rank(
         graph_driver(), graph_database(), match_request_for(project), weights
     )
-    return _store_run(project, outcome, weights, trigger, stored_weights=stored_weights)
+    run = _store_run(project, outcome, weights, trigger, stored_weights=stored_weights)
+    # The answer names the parks (a background re-match answers nobody, so reads no names).
+    rows = run.fresh_results or []
+    parks = Park.objects.only("id", "name").in_bulk([r.park_id for r in rows])
+    for row in rows:
+        row.park = parks[row.park_id]
+    return run
 
 
 def projects_rematch(*, project_ids: Sequence[int], trigger: str = "task") -> int:
@@ -332,11 +338,10 @@ def _store_run(
         )
         for c in outcome.candidates
     )
-    parks = Park.objects.only("id", "name").in_bulk([r.park_id for r in results])
-    for result in results:
-        result.park = parks[result.park_id]
     run.fresh_results = sorted(results, key=lambda r: r.rank)
     new_strong = [r for r in results if r.score >= STRONG_MATCH_SCORE and r.park_id not in before]
+    if not new_strong:
+        return run
     staff.load([project.park_id, *(r.park_id for r in new_strong)])
     notify_all(
         [
