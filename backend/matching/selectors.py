@@ -46,7 +46,7 @@ from backend.matching.models import (
     Visibility,
 )
 from backend.matching.split import split_amount
-from backend.network.models import Organisation, Park
+from backend.network.models import Organisation
 from graph import matching as graph_matching
 
 MATCHABLE_STATUSES = frozenset({ProjectStatus.OPEN, ProjectStatus.NEGOTIATING})
@@ -114,15 +114,12 @@ def access_project_for_user(
 ) -> Project:
     """The project if this user may see it (or manage it, with for_write); 404 hides the
     projects a user may not see at all. `lean` reads only the project's own row and the ids
-    of its chosen parks and needed organisations (enough to rank it), not the related rows
-    an answer about the project shows."""
+    of its needed organisations (enough to rank it; chosen parks are read only if it has
+    them), not the related rows an answer about the project shows."""
     if lean:
         project = (
             _projects_visible_to(user)
-            .prefetch_related(
-                Prefetch("visible_to", Park.objects.only("id")),
-                Prefetch("needed_organisations", Organisation.objects.only("id")),
-            )
+            .prefetch_related(Prefetch("needed_organisations", Organisation.objects.only("id")))
             .filter(pk=project_id)
             .first()
         )
