@@ -1,6 +1,8 @@
 import { AutoComplete, Flex, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useEntitySearch } from '../api/search-entities';
 import type { SearchHit } from '../types';
@@ -17,20 +19,11 @@ type Props = {
   'data-testid'?: string;
 };
 
-function useDebounced(value: string, delayMs = 250): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
-
 /** Find any entity by name, pinyin or initials (`江宁`, `jiangning`, `jn`) and put it in focus. */
 export function ExplorerSearch({ onPick, style, placeholder, size = 'middle', keepPicked = true, ...rest }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const q = useDebounced(text);
+  const q = useDebouncedValue(text, 250);
   const search = useEntitySearch(q);
   const hits = q.trim() ? (search.data ?? []) : [];
 

@@ -2,9 +2,10 @@ import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Slider,
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
 import { useProjects } from '../api/projects';
 import { useRanking, useSetWeights, useWeights, type Ranking, type WeightsChange } from '../api/weights';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
 import type { FactorName } from '../types';
 import {
   cleanWeight,

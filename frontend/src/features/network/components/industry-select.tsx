@@ -2,8 +2,9 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
 import { useIndustries } from '../api/get-industries';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
 
 type Props = {
   value: number | null;

@@ -2,9 +2,10 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
 import { usePark } from '../api/get-park';
 import { useParks } from '../api/get-parks';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { EMPTY_PARK_FILTERS } from '../utils/filter-params';
 
 type Props = {
