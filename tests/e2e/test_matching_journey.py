@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from backend.matching import services
 from backend.matching.models import MatchFeedback, ProjectStatus
+from tests.e2e.steps import submit_sign_in
 from tests.matching.conftest import World, network, world  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,9 +34,7 @@ def test_the_posting_park_reads_a_match_and_shows_interest(
     services.project_match(project=project)
 
     page.goto(f"{live_url}/login?next=/matching/projects/{project.pk}")
-    page.get_by_label("用户名").fill("bob-owner")
-    page.get_by_label("密码").fill("x")
-    page.locator("form button[type=submit]").click()
+    submit_sign_in(page, "bob-owner", "x")
     expect(page.get_by_test_id("project-title")).to_have_text("芯片设计中心", timeout=TIMEOUT)
 
     card = page.get_by_test_id("match-card")

@@ -14,6 +14,7 @@ from backend.accounts.services import user_create
 from backend.network import services
 from backend.network.models import Organisation, Park
 from backend.network.outbox import outbox_drain, outbox_pending_count
+from tests.e2e.steps import submit_sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -86,9 +87,7 @@ def test_search_jiangning_open_the_park_and_expand_its_neighbours(
     # Signed-out visitors are sent to sign in and come back to the explorer.
     page.goto(live_url + "/explorer")
     expect(page).to_have_url(f"{live_url}/login?next=%2Fexplorer")
-    page.get_by_label("用户名").fill("wang")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    submit_sign_in(page, "wang", PASSWORD)
     expect(page).to_have_url(f"{live_url}/explorer")
 
     # Pinyin initials find the park as well as its Chinese name does.

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from backend.accounts.services import user_create
 from backend.network import services
 from backend.network.outbox import outbox_drain
+from tests.e2e.steps import submit_sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -49,9 +50,7 @@ def test_a_researcher_runs_a_query_is_refused_a_write_and_saves_the_query(
     user_create(username="chen", password=PASSWORD, role="researcher", validate=False)
 
     page.goto(live_url + "/research")
-    page.get_by_label("用户名").fill("chen")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    submit_sign_in(page, "chen", PASSWORD)
     expect(page).to_have_url(f"{live_url}/research")
     expect(page.get_by_role("tab", name="控制台")).to_be_visible()
 

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from backend.accounts.models import User
 from tests.conftest import PASSWORD
+from tests.e2e.steps import submit_sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -17,9 +18,7 @@ def test_park_staff_are_sent_to_sign_in_and_then_see_their_park(
     page.goto(live_url + "/account")
     expect(page).to_have_url(f"{live_url}/login?next=%2Faccount")
 
-    page.get_by_label("用户名").fill("bob")
-    page.get_by_label("密码").fill("not his password")
-    page.locator("form button[type=submit]").click()
+    submit_sign_in(page, "bob", "not his password")
     expect(page.get_by_test_id("login-error")).to_contain_text("用户名或密码错误")
 
     page.get_by_label("密码").fill(PASSWORD)
