@@ -153,7 +153,12 @@ def main_pages(scene: Scene) -> dict[str, list[tuple[str, str]]]:
         ("posting", f"/docking/postings/{scene.posting_id}"),
     ]
     return {
-        "secretariat": [*alliance, ("docking-stats", "/docking/stats"), *common],
+        "secretariat": [
+            *alliance,
+            ("matching-weights", "/matching/weights"),
+            ("docking-stats", "/docking/stats"),
+            *common,
+        ],
         "park_staff": [*alliance, *common],
         "researcher": [("matching", "/matching"), *common],
         "org_user": [("posting", f"/docking/postings/{scene.posting_id}"), *common],

@@ -129,7 +129,7 @@ function WeightsEditor({ current, history, canEdit }: { current: Weights; histor
                           value={edited[name]}
                           onChange={(value: number) => setWeight(name, value)}
                           style={{ width: 200 }}
-                          aria-label={t(`matching.factors.${name}`)}
+                          ariaLabelForHandle={t(`matching.factors.${name}`)}
                         />
                         <InputNumber
                           min={0}
