@@ -61,6 +61,12 @@ from backend.network.models import Industry, Organisation, Park
 from graph.matching import park_number
 
 UNKNOWN = Bilingual(zh="找不到“{value}”。", en="There is no {value}.")
+UNKNOWN_STATUS = Bilingual(
+    zh="没有这个项目状态：{value}（可用 draft、open、negotiating、signed、landed、withdrawn）。",
+    en="There is no project status {value} (draft, open, negotiating, signed, landed, withdrawn).",
+)
+# The newest projects a list answers; pickers narrow it with ?q= and ?status=.
+PROJECT_LIST_LIMIT = 500
 
 
 def _invalid(serializer: serializers.Serializer) -> ValidationFailed:
@@ -159,12 +165,25 @@ class ProjectListApi(APIView):
 
     permission_classes = [IsSignedIn]
 
-    @extend_schema(responses=ProjectOutput(many=True))
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status", str, description="one status, or several separated by commas"
+            ),
+            OpenApiParameter("q", str, description="words in the title"),
+        ],
+        responses=ProjectOutput(many=True),
+    )
     def get(self, request: Request) -> Response:
-        status = request.query_params.get("status") or None
-        if status and status not in ProjectStatus.values:
-            raise ValidationFailed(detail={"status": [f"unknown status {status}"]})
-        projects = selectors.project_list_for_user(request.user, status=status)[:500]
+        statuses = [s for s in (request.query_params.get("status") or "").split(",") if s]
+        unknown = [s for s in statuses if s not in ProjectStatus.values]
+        if unknown:
+            message = UNKNOWN_STATUS.format(value=unknown[0])
+            raise ValidationFailed(message, detail={"status": unknown})
+        title = (request.query_params.get("q") or "").strip()[:100]
+        projects = selectors.project_list_for_user(
+            request.user, statuses=statuses, title_contains=title
+        )[:PROJECT_LIST_LIMIT]
         return Response(ProjectOutput(projects, many=True, context={"request": request}).data)
 
     @extend_schema(request=ProjectInput, responses={201: ProjectOutput})

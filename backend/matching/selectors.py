@@ -15,7 +15,7 @@ row of each project they see, the secretariat every row, nobody else any.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -98,10 +98,14 @@ def _projects_visible_to(user: Any) -> QuerySet[Project]:
     return projects.filter(visibility=Visibility.ALLIANCE).exclude(status=ProjectStatus.DRAFT)
 
 
-def project_list_for_user(user: Any, *, status: str | None = None) -> QuerySet[Project]:
+def project_list_for_user(
+    user: Any, *, statuses: Sequence[str] = (), title_contains: str = ""
+) -> QuerySet[Project]:
     visible = _projects_visible_to(user)
-    if status:
-        visible = visible.filter(status=status)
+    if statuses:
+        visible = visible.filter(status__in=statuses)
+    if title_contains:
+        visible = visible.filter(title__icontains=title_contains)
     return (
         visible.select_related("park", "industry", "partner_park")
         .prefetch_related("visible_to", "needed_organisations")

@@ -139,3 +139,28 @@ def test_the_project_list_costs_the_same_queries_for_many_projects(
         post_project(world, title=f"项目{i}")
     with django_assert_max_num_queries(8):
         assert len(client_for(world.secretariat).get("/api/matching/projects").json()) == 5
+
+
+def test_a_picker_narrows_the_list_by_status_and_title(world: World) -> None:
+    for title in ("芯片设计中心", "芯片封测基地", "生物医药中试平台"):
+        project = post_project(world, title=title)
+        if title != "芯片封测基地":
+            open_project(world, project["id"])
+    sec = client_for(world.secretariat)
+    body = sec.get("/api/matching/projects", {"status": "open,negotiating", "q": "芯片"}).json()
+    assert [p["title"] for p in body] == ["芯片设计中心"]
+    drafts = sec.get("/api/matching/projects", {"status": "draft"}).json()
+    assert [p["title"] for p in drafts] == ["芯片封测基地"]
+    # The title search keeps the visibility rules: another park sees no drafts.
+    other = client_for(world.candidate).get("/api/matching/projects", {"q": "芯片"}).json()
+    assert [p["title"] for p in other] == ["芯片设计中心"]
+
+
+def test_an_unknown_status_in_the_list_is_refused_with_a_reason(world: World) -> None:
+    response = client_for(world.secretariat, "zh-Hans").get(
+        "/api/matching/projects", {"status": "open,opened"}
+    )
+    assert response.status_code == 400
+    assert "opened" in response.json()["message"] and response.json()["detail"] == {
+        "status": ["opened"]
+    }

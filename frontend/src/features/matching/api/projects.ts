@@ -19,6 +19,20 @@ export function projectsQueryOptions() {
   });
 }
 
+/**
+ * Projects in these statuses whose title contains `q`, searched on the server: the list
+ * answers only the newest 500, so a picker must not filter a fetched page by itself.
+ */
+export function useProjectSearch(statuses: readonly ProjectStatus[], q: string) {
+  const query = new URLSearchParams({ status: statuses.join(',') });
+  if (q.trim()) query.set('q', q.trim());
+  return useQuery({
+    queryKey: [...keys.projects(), 'search', statuses.join(','), q.trim()] as const,
+    queryFn: ({ signal }) => api.get<Project[]>(`/api/matching/projects?${query.toString()}`, { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
 export function useProjects() {
   return useQuery(projectsQueryOptions());
 }

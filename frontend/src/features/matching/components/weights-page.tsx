@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
-import { useProjects } from '../api/projects';
+import { useProjectSearch } from '../api/projects';
 import { useRanking, useSetWeights, useWeights, type Ranking, type WeightsChange } from '../api/weights';
-import type { FactorName } from '../types';
+import type { FactorName, ProjectStatus } from '../types';
 import {
   cleanWeight,
   compareRankings,
@@ -18,6 +18,9 @@ import {
   type RankChange,
   type Weights,
 } from '../utils/weights';
+
+/** The statuses a project can be ranked in. */
+const MATCHABLE: readonly ProjectStatus[] = ['open', 'negotiating'];
 
 /** How long the weights must stay still before the preview asks the server again. */
 const PREVIEW_DEBOUNCE_MS = 400;
@@ -208,8 +211,10 @@ function WeightsEditor({ current, history, canEdit }: { current: Weights; histor
 /** 试算: one open project ranked under the weights in force and under the edited weights. */
 function RankingPreview({ current, edited }: { current: Weights; edited: Weights }) {
   const { t } = useTranslation();
-  const projects = useProjects();
-  const [projectId, setProjectId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const projects = useProjectSearch(MATCHABLE, useDebouncedValue(search));
+  const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
+  const projectId = picked?.value ?? null;
   const settled = useDebouncedValue(edited, PREVIEW_DEBOUNCE_MS);
   const changed = !sameWeights(settled, current);
   const usable = weightTotal(settled) > 0;
@@ -219,7 +224,11 @@ function RankingPreview({ current, edited }: { current: Weights; edited: Weights
   const tried = useRanking(projectId, changed ? settled : null, usable);
   const rows = inForce.data && tried.data ? compareRankings(inForce.data.results, tried.data.results) : [];
 
-  const openProjects = (projects.data ?? []).filter((p) => p.status === 'open' || p.status === 'negotiating');
+  const options = (projects.data ?? [])
+    .filter((p) => MATCHABLE.includes(p.status))
+    .map((p) => ({ value: p.id, label: `${p.title} · ${p.park.name}` }));
+  // The picked project stays nameable while a later search no longer lists it.
+  if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);
 
   return (
     <Card title={t('matching.weightsPage.preview')} data-testid="weights-preview">
@@ -228,13 +237,14 @@ function RankingPreview({ current, edited }: { current: Weights; edited: Weights
       <Select
         showSearch
         allowClear
-        optionFilterProp="label"
-        loading={projects.isLoading}
+        filterOption={false}
+        onSearch={setSearch}
+        loading={projects.isFetching}
         value={projectId}
-        onChange={(value: number | undefined) => setProjectId(value ?? null)}
+        onChange={(value: number | undefined) => setPicked(options.find((o) => o.value === value) ?? null)}
         placeholder={t('matching.weightsPage.pickProject')}
         aria-label={t('matching.weightsPage.pickProject')}
-        options={openProjects.map((p) => ({ value: p.id, label: `${p.title} · ${p.park.name}` }))}
+        options={options}
         style={{ width: '100%', maxWidth: 480, marginBottom: 16 }}
         data-testid="preview-project"
       />

@@ -89,7 +89,15 @@ function server(user: Record<string, unknown>, rankingAnswer?: (request: StubReq
       return jsonResponse(200, { current: { ...WEIGHTS.current, ...(request.body as object) } });
     }
     if (url.pathname === '/api/matching/weights') return jsonResponse(200, WEIGHTS);
-    if (url.pathname === '/api/matching/projects') return jsonResponse(200, PROJECTS);
+    if (url.pathname === '/api/matching/projects') {
+      // The server filters by status and title, as the API does.
+      const statuses = (url.searchParams.get('status') ?? '').split(',').filter(Boolean);
+      const q = url.searchParams.get('q') ?? '';
+      return jsonResponse(
+        200,
+        PROJECTS.filter((p) => (!statuses.length || statuses.includes(p.status)) && p.title.includes(q)),
+      );
+    }
     if (url.pathname === '/api/matching/projects/7/ranking') {
       if (rankingAnswer) return rankingAnswer(request);
       return jsonResponse(200, url.search ? EDITED : IN_FORCE);
@@ -145,6 +153,19 @@ describe('the matching weights page', { timeout: 30_000 }, () => {
     expect(within(table).getByTestId('rank-change-3')).toHaveTextContent('↓1');
     expect(within(table).getByTestId('rank-change-6')).toHaveTextContent('新进入');
     expect(within(table).getByTestId('rank-change-5')).toHaveTextContent('落选');
+  });
+
+  it('searches the projects to try on the server, among open and negotiating ones', async () => {
+    const { calls } = server(ALICE);
+    const { user } = renderApp('/matching/weights');
+
+    await user.type(await screen.findByRole('combobox', { name: '选择项目' }), '芯片');
+    const searched = () =>
+      calls.map(pathOf).filter((u) => u.pathname === '/api/matching/projects' && u.searchParams.get('q') === '芯片');
+    await waitFor(() => expect(searched()).not.toHaveLength(0));
+    expect(searched()[0].searchParams.get('status')).toBe('open,negotiating');
+    await user.click(await screen.findByTitle('芯片设计中心 · 江宁园'));
+    expect(await within(await screen.findByTestId('ranking-in-force')).findByText('溧水园')).toBeInTheDocument();
   });
 
   it('saves the edited weights with a note after a confirm that warns about re-ranking', async () => {
