@@ -137,7 +137,8 @@ def access_project_for_user(
 
 
 def match_request_for(project: Project) -> graph_matching.MatchRequest:
-    """What graph matching needs to know (uses prefetched visible_to/needed_organisations)."""
+    """What graph matching needs to know: the project's row and the ids of its chosen parks
+    and needed organisations (prefetch them when ranking many projects)."""
     only = None
     if project.visibility == Visibility.CHOSEN:
         only = tuple(sorted(f"park:{p.pk}" for p in project.visible_to.all()))

@@ -23,10 +23,16 @@ from backend.notifications.kinds import (
     kind_label,
 )
 from backend.notifications.models import Notification
-from backend.notifications.services import notification_preference_set, notify
+from backend.notifications.services import (
+    message,
+    notification_preference_set,
+    notify,
+    notify_all,
+)
 from tests.notifications.conftest import notice
 
 TITLE = Bilingual(zh="新的强匹配：江宁园 × 江北新区", en="New strong match: Jiangning × Jiangbei")
+MATCH, DUE = NotificationKind.MATCH_CREATED, NotificationKind.ACTION_ITEM_DUE
 
 
 def test_every_kind_has_a_chinese_and_an_english_label() -> None:
@@ -111,6 +117,44 @@ def test_nothing_is_sent_before_commit_and_nothing_after_a_rollback(
     with django_capture_on_commit_callbacks() as callbacks:
         notice(bob, title="会提交")
     assert len(callbacks) == 1  # the push, queued for after commit
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_batch_chains_each_recipients_notifications_and_skips_keys_already_sent(
+    bob: User, alice: User
+) -> None:
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    await layer.group_add(user_group(bob.pk), channel)
+    earlier = (await db_sync_to_async(notice)(bob, key="match:1:2"))[0]
+
+    def send_batch() -> list[list[Notification]]:
+        return notify_all(
+            [
+                message(recipients=[bob, alice], kind=MATCH, title=TITLE, key="match:1:2"),
+                message(recipients=[bob], kind=MATCH, title=TITLE, key="match:1:3"),
+                message(recipients=[alice, bob], kind=DUE, title=TITLE),
+            ]
+        )
+
+    rows = await db_sync_to_async(send_batch)()
+    # Bob already had match:1:2, so only Alice gets it; the other two reach both in order.
+    assert [[n.recipient_id for n in sent] for sent in rows] == [
+        [alice.pk],
+        [bob.pk],
+        sorted([alice.pk, bob.pk]),
+    ]
+    bobs = [n.pk for sent in rows for n in sent if n.recipient_id == bob.pk]
+    assert (await layer.receive(channel))["id"] == earlier.pk
+    assert await layer.receive(channel) == {
+        "type": "notify", "id": bobs[0], "prev": earlier.pk, "kind": "match.created",
+        "urgent": False,
+    }  # fmt: skip
+    assert await layer.receive(channel) == {
+        "type": "notify", "id": bobs[1], "prev": bobs[0], "kind": "action_item.due",
+        "urgent": True,
+    }  # fmt: skip
+    await layer.group_discard(user_group(bob.pk), channel)
 
 
 @pytest.mark.django_db(transaction=True)
