@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.matching import services
-from backend.matching.models import MatchFeedback, ProjectStatus
+from backend.matching.models import MatchFeedback
 from tests.e2e.steps import submit_sign_in
-from tests.matching.conftest import World, network, world  # noqa: F401 - fixtures
+from tests.matching.conftest import World, network, open_chip_design_project, world  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,16 +21,7 @@ def test_the_posting_park_reads_a_match_and_shows_interest(
     live_url: str,
     world: World,  # noqa: F811 - fixture argument
 ) -> None:
-    project = services.project_create(
-        user=world.owner,
-        park=world.net.jiangning,
-        title="芯片设计中心",
-        industry=world.net.chip_design,
-        positioning="service",
-    )
-    project = services.project_transition(
-        user=world.owner, project=project, to_status=ProjectStatus.OPEN
-    )
+    project = open_chip_design_project(world)
     services.project_match(project=project)
 
     page.goto(f"{live_url}/login?next=/matching/projects/{project.pk}")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from backend.matching import services
-from backend.matching.models import MatchingWeights, MatchRun, ProjectStatus
+from backend.matching.models import MatchingWeights, MatchRun
 from tests.e2e.steps import submit_sign_in
-from tests.matching.conftest import World, network, world  # noqa: F401 - fixtures
+from tests.matching.conftest import World, network, open_chip_design_project, world  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,14 +20,7 @@ def test_the_secretariat_previews_weights_then_sets_them(
     live_url: str,
     world: World,  # noqa: F811 - fixture argument
 ) -> None:
-    project = services.project_create(
-        user=world.owner,
-        park=world.net.jiangning,
-        title="芯片设计中心",
-        industry=world.net.chip_design,
-        positioning="service",
-    )
-    services.project_transition(user=world.owner, project=project, to_status=ProjectStatus.OPEN)
+    open_chip_design_project(world)
 
     page.goto(f"{live_url}/login?next=/matching/weights")
     submit_sign_in(page, "alice-sec", "x")

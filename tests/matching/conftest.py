@@ -10,6 +10,8 @@ from rest_framework.test import APIClient
 
 from backend.accounts.models import Role, User
 from backend.accounts.services import user_create
+from backend.matching import services as matching_services
+from backend.matching.models import Project, ProjectStatus
 from backend.network import services
 from backend.network.models import Industry, Organisation, Park
 from backend.network.outbox import outbox_drain
@@ -127,3 +129,18 @@ def landed_project(world: World) -> int:
         )
         assert r.status_code == 200, r.json()
     return pid
+
+
+def open_chip_design_project(world: World) -> Project:
+    """芯片设计中心, a service project of 江宁园 in chip design, open (written through the
+    services, for tests that drive the browser rather than the API)."""
+    project = matching_services.project_create(
+        user=world.owner,
+        park=world.net.jiangning,
+        title="芯片设计中心",
+        industry=world.net.chip_design,
+        positioning="service",
+    )
+    return matching_services.project_transition(
+        user=world.owner, project=project, to_status=ProjectStatus.OPEN
+    )
