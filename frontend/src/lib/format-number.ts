@@ -24,3 +24,8 @@ export function formatNumber(
   const shown = new Intl.NumberFormat(locale(language), { maximumFractionDigits }).format(n);
   return /^-0([.,]0*)?$/.test(shown) ? '0' : shown;
 }
+
+/** A share 0–1 as a percentage in the UI language ("25%", at most one decimal). */
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

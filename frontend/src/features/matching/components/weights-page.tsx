@@ -2,6 +2,8 @@ import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Slider,
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatPercent } from '@/lib/format-number';
+import { formatTime } from '@/lib/format-time';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useProjectSearch } from '../api/projects';
@@ -24,20 +26,6 @@ const MATCHABLE: readonly ProjectStatus[] = ['open', 'negotiating'];
 
 /** How long the weights must stay still before the preview asks the server again. */
 const PREVIEW_DEBOUNCE_MS = 400;
-
-function percent(share: number, language: string): string {
-  return new Intl.NumberFormat(language.startsWith('en') ? 'en' : 'zh-CN', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share);
-}
-
-function formatWhen(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
 
 /**
  * 匹配权重: the seven factor weights in force, their history and, for the secretariat, an
@@ -114,7 +102,7 @@ function WeightsEditor({ current, history, canEdit }: { current: Weights; histor
               render: (_: unknown, name) => (
                 <span data-testid={`weight-in-force-${name}`}>
                   {current[name]}
-                  <Typography.Text type="secondary">{` (${percent(sharesInForce[name], i18n.language)})`}</Typography.Text>
+                  <Typography.Text type="secondary">{` (${formatPercent(sharesInForce[name], i18n.language)})`}</Typography.Text>
                 </span>
               ),
             },
@@ -152,7 +140,7 @@ function WeightsEditor({ current, history, canEdit }: { current: Weights; histor
                     key: 'share',
                     width: 90,
                     render: (_: unknown, name: FactorName) => (
-                      <span data-testid={`weight-share-${name}`}>{percent(shares[name], i18n.language)}</span>
+                      <span data-testid={`weight-share-${name}`}>{formatPercent(shares[name], i18n.language)}</span>
                     ),
                   },
                 ]
@@ -198,7 +186,7 @@ function WeightsEditor({ current, history, canEdit }: { current: Weights; histor
           locale={{ emptyText: t('matching.weightsPage.noHistory') }}
           data-testid="weights-history"
           columns={[
-            { title: t('matching.weightsPage.setAt'), dataIndex: 'created_at', width: 200, render: (v: string) => formatWhen(v, i18n.language) },
+            { title: t('matching.weightsPage.setAt'), dataIndex: 'created_at', width: 200, render: (v: string) => formatTime(v, i18n.language) },
             { title: t('matching.weightsPage.setBy'), dataIndex: 'set_by', width: 160, render: (v: string) => v || '—' },
             { title: t('matching.weightsPage.note'), dataIndex: 'note', render: (v: string) => v || '—' },
           ]}
@@ -224,9 +212,7 @@ function RankingPreview({ current, edited }: { current: Weights; edited: Weights
   const tried = useRanking(projectId, changed ? settled : null, usable);
   const rows = inForce.data && tried.data ? compareRankings(inForce.data.results, tried.data.results) : [];
 
-  const options = (projects.data ?? [])
-    .filter((p) => MATCHABLE.includes(p.status))
-    .map((p) => ({ value: p.id, label: `${p.title} · ${p.park.name}` }));
+  const options = (projects.data ?? []).map((p) => ({ value: p.id, label: `${p.title} · ${p.park.name}` }));
   // The picked project stays nameable while a later search no longer lists it.
   if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);
 

@@ -2,9 +2,10 @@ import { Badge, Button, List, Space, Tag, Typography, type PaginationProps } fro
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
+import { formatTime } from '@/lib/format-time';
+
 import { useMarkRead } from '../api/mark-read';
 import type { Notification } from '../types';
-import { formatTime } from './format-time';
 
 type Props = {
   items: Notification[];
